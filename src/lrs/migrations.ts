@@ -1,0 +1,4 @@
+import type { Migration } from 'kysely';
+
+/** The LRS's own tables. Filled in by the LRS. */
+export const lrsMigrations: Record<string, Migration> = {};

@@ -1,0 +1,50 @@
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import type { SourceError } from './source-error.ts';
+
+/** A parsed YAML file that can say on which line any value stands. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** 1-based line of the node at `path` (keys and indexes), or of its nearest existing parent. */
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+}
+
+export type YamlResult = { ok: true; source: YamlSource } | { ok: false; errors: SourceError[] };
+
+export function parseYamlSource(text: string, file: string): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line,
+        message: `YAML invalide : ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const lineOf = (path: ReadonlyArray<string | number>): number | undefined => {
+    let node: unknown = doc.contents;
+    let best: number | undefined = startLine(node, lineCounter);
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        node = pair.value ?? pair.key;
+        best = startLine(pair.key as Node, lineCounter) ?? best;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+        if (node === undefined) break;
+        best = startLine(node, lineCounter) ?? best;
+      } else break;
+    }
+    return best;
+  };
+  return { ok: true, source: { file, data: doc.toJS(), lineOf } };
+}
+
+function startLine(node: unknown, lineCounter: LineCounter): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? lineCounter.linePos(range[0]).line : undefined;
+}

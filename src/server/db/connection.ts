@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A live database handle: the Kysely instance plus what differs between dialects. */
+export interface Database {
+  // Each area (LRS, accounts, courses...) types its own tables; the shared handle stays untyped.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: run every connection with this search_path (tests use one schema each). */
+  pgSchema?: string;
+  /** PostgreSQL pool size. */
+  pgPoolSize?: number;
+}
+
+// int8 (bigint) and numeric come back as strings by default; our bigints are millisecond
+// timestamps and counters that fit in a double, so read them as numbers on both dialects.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new Error(`unsupported DATABASE_URL "${url}": use sqlite:<path> or postgres://...`);
+}
+
+export function sqlitePathOf(url: string): string {
+  return url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const dialect = dialectOf(url);
+  if (dialect === 'sqlite') {
+    const file = sqlitePathOf(url);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    // synchronous=FULL: an acknowledged write survives kill -9 and power loss (LRS durability).
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.pgPoolSize ?? 10,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect, close: () => db.destroy() };
+}

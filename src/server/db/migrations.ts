@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import { lrsMigrations } from '../../lrs/migrations.ts';
+
+/**
+ * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
+ * so that the order is the order they were written in.
+ */
+export function allMigrations(): Record<string, Migration> {
+  return {
+    ...lrsMigrations,
+  };
+}
