@@ -1,0 +1,39 @@
+import { describeRubricScore, scoreRubric } from '../rubric/score-rubric.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { CallState } from './call-state.ts';
+import { closeTurn, openTurn } from './learner-turn.ts';
+import { reject, type Step } from './step.ts';
+import { scale } from './tally.ts';
+import { settleTimeouts } from './timeouts.ts';
+
+export interface FreeResponseInput {
+  turn: number;
+  text: string;
+}
+
+export const MAX_RESPONSE_LENGTH = 2000;
+
+/** The learner types what they would say; the rubric scores it and picks the branch. */
+export function applyFreeResponse(scenario: Scenario, state: CallState, input: FreeResponseInput, now: number): Step {
+  const gate = openTurn(scenario, state, input.turn, now, (s, at) => settleTimeouts(scenario, s, at));
+  if (!gate.open) return gate.step;
+  const node = gate.node;
+  if (node.kind !== 'free') return reject('wrong-turn-kind');
+  const text = typeof input.text === 'string' ? input.text.trim() : '';
+  if (text === '') return reject('empty-response');
+  if (text.length > MAX_RESPONSE_LENGTH) return reject('response-too-long');
+  const score = scoreRubric(node.rubric, text);
+  const outcome = score.passed ? node.good : node.weak;
+  const ratio = score.percent / 100;
+  return closeTurn(scenario, gate.state, node, {
+    answer: { type: 'free', text, rubric: score },
+    points: scale(node.points, ratio),
+    competencies: scale(node.competencies, ratio),
+    maxPoints: node.points,
+    maxCompetencies: node.competencies,
+    mood: outcome.mood,
+    feedback: [outcome.feedback, describeRubricScore(node.rubric, score)].filter(Boolean).join(' '),
+    tags: [],
+    next: outcome.next,
+  });
+}

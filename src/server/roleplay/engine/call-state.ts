@@ -1,0 +1,60 @@
+import type { RubricScore } from '../rubric/score-rubric.ts';
+import type { EndingKind, OptionKind, Points } from '../scenario/types.ts';
+
+/** Points earned against the most that could have been earned, on the turns actually played. */
+export interface Tally {
+  earned: number;
+  max: number;
+}
+
+export type LearnerAnswer =
+  | { type: 'option'; kind: OptionKind; index: number; text: string; to?: string }
+  | { type: 'free'; text: string; rubric: RubricScore };
+
+interface EntryBase {
+  node: string;
+  phase: string;
+  /** Milliseconds since the call started. */
+  atMs: number;
+}
+
+export type TranscriptEntry =
+  | (EntryBase & { kind: 'customer'; text: string; audio?: string; mood: number })
+  | (EntryBase & {
+      kind: 'learner';
+      turn: number;
+      answer: LearnerAnswer;
+      points: Points;
+      competencies: Points;
+      maxPoints: Points;
+      maxCompetencies: Points;
+      mood: number;
+      feedback: string;
+      tags: string[];
+    })
+  | (EntryBase & { kind: 'lookup'; turn: number; field: string; label: string; value: string })
+  | (EntryBase & { kind: 'timeout'; turn: number; text: string; pointsLost: number; mood: number })
+  | (EntryBase & { kind: 'ending'; ending: EndingKind; outcome: string; text?: string; audio?: string; mood: number });
+
+/**
+ * A call in progress or finished. Plain JSON so that the server can store it and resume it.
+ * Times are epoch milliseconds taken from the injected clock only.
+ */
+export interface CallState {
+  scenarioId: string;
+  /** The learner turn waiting for input, or the ending reached. */
+  node: string;
+  /** Sequence number the next learner input must carry (replay protection). */
+  turn: number;
+  mood: number;
+  startedAt: number;
+  turnStartedAt: number;
+  /** true once this visit of the current turn has run out of time (a timeout without `next` fires once). */
+  turnTimedOut: boolean;
+  lastAt: number;
+  phaseScores: Readonly<Record<string, Tally>>;
+  competencyScores: Readonly<Record<string, Tally>>;
+  lookedUp: string[];
+  transcript: TranscriptEntry[];
+  ended: { kind: EndingKind; outcome: string; node: string; at: number } | null;
+}

@@ -1,0 +1,130 @@
+import { csatFromMood, moodLabel } from '../scenario/mood.ts';
+import type { EndingKind, LearnerOption, Scenario } from '../scenario/types.ts';
+import type { CallState, LearnerAnswer, Tally } from './call-state.ts';
+import { percentOf } from './tally.ts';
+
+export interface ScoreLine extends Tally {
+  id: string;
+  label: string;
+  percent: number;
+}
+
+export interface TurnReview {
+  turn: number;
+  node: string;
+  phase: string;
+  /** What the customer had just said. */
+  customerBefore: string[];
+  answer: LearnerAnswer;
+  earned: number;
+  max: number;
+  feedback: string;
+  tags: string[];
+  /** A better thing to say or do, when the learner's was not the best. */
+  better: { text: string; feedback: string } | null;
+}
+
+export interface Debrief {
+  finished: boolean;
+  outcome: { kind: EndingKind; text: string } | null;
+  scorePercent: number;
+  passed: boolean;
+  phases: ScoreLine[];
+  competencies: ScoreLine[];
+  indicators: {
+    durationSeconds: number;
+    targetSeconds: number;
+    /** Handling time against the target (AHT): within the target or not. */
+    withinTarget: boolean;
+    /** First-contact resolution: the call ended resolved. */
+    fcr: boolean;
+    /** 1..5, from the final mood. */
+    csat: number;
+    finalMood: number;
+    moodLabel: string;
+  };
+  turns: TurnReview[];
+  timeouts: number;
+  lookups: string[];
+}
+
+/** The debrief of a call: pure, from the scenario and the call state alone. */
+export function debrief(scenario: Scenario, state: CallState, competencyLabels: ReadonlyMap<string, string> = new Map()): Debrief {
+  const phases = scenario.phases
+    .filter((p) => state.phaseScores[p.id])
+    .map((p) => line(p.id, p.label, state.phaseScores[p.id]));
+  const competencies = Object.entries(state.competencyScores)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, tally]) => line(code, competencyLabels.get(code) ?? code, tally));
+  const total = Object.values(state.phaseScores).reduce((sum, t) => ({ earned: sum.earned + t.earned, max: sum.max + t.max }), { earned: 0, max: 0 });
+  const scorePercent = percentOf(total);
+  const end = state.ended;
+  const durationSeconds = Math.round(((end?.at ?? state.lastAt) - state.startedAt) / 1000);
+  return {
+    finished: end !== null,
+    outcome: end ? { kind: end.kind, text: end.outcome } : null,
+    scorePercent,
+    passed: end !== null && end.kind !== 'hung-up' && scorePercent >= scenario.passMark,
+    phases,
+    competencies,
+    indicators: {
+      durationSeconds,
+      targetSeconds: scenario.targetSeconds,
+      withinTarget: durationSeconds <= scenario.targetSeconds,
+      fcr: end?.kind === 'resolved',
+      csat: csatFromMood(state.mood),
+      finalMood: state.mood,
+      moodLabel: moodLabel(state.mood),
+    },
+    turns: reviewTurns(scenario, state),
+    timeouts: state.transcript.filter((e) => e.kind === 'timeout').length,
+    lookups: state.transcript.flatMap((e) => (e.kind === 'lookup' ? [e.label] : [])),
+  };
+}
+
+function line(id: string, label: string, tally: Tally): ScoreLine {
+  return { id, label, ...tally, percent: percentOf(tally) };
+}
+
+function reviewTurns(scenario: Scenario, state: CallState): TurnReview[] {
+  const reviews: TurnReview[] = [];
+  let customerBefore: string[] = [];
+  for (const entry of state.transcript) {
+    if (entry.kind === 'customer' || entry.kind === 'timeout') customerBefore.push(entry.text);
+    if (entry.kind !== 'learner') continue;
+    reviews.push({
+      turn: entry.turn,
+      node: entry.node,
+      phase: entry.phase,
+      customerBefore,
+      answer: entry.answer,
+      earned: sum(entry.points) + sum(entry.competencies),
+      max: sum(entry.maxPoints) + sum(entry.maxCompetencies),
+      feedback: entry.feedback,
+      tags: entry.tags,
+      better: betterOption(scenario, entry.node, entry.answer),
+    });
+    customerBefore = [];
+  }
+  return reviews;
+}
+
+function betterOption(scenario: Scenario, nodeId: string, answer: LearnerAnswer): TurnReview['better'] {
+  const node = scenario.nodes[nodeId];
+  if (node?.kind === 'free' && answer.type === 'free') {
+    return answer.rubric.percent < 100 ? { text: node.model, feedback: node.good.feedback } : null;
+  }
+  if (node?.kind !== 'choice' || answer.type !== 'option') return null;
+  const best = node.options.reduce((a, b) => (value(b) > value(a) ? b : a));
+  const chosen = node.options.filter((o) => o.kind === answer.kind)[answer.kind === 'say' ? answer.index : 0];
+  if (!chosen || value(chosen) >= value(best)) return null;
+  return { text: best.text, feedback: best.feedback };
+}
+
+function value(option: LearnerOption): number {
+  return sum(option.points) + sum(option.competencies);
+}
+
+function sum(points: Readonly<Record<string, number>>): number {
+  return Object.values(points).reduce((a, b) => a + b, 0);
+}
