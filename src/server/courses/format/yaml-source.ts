@@ -19,7 +19,8 @@ export function parseYamlSource(text: string, file: string): YamlResult {
       ok: false,
       errors: doc.errors.map((e) => ({
         file,
-        line: e.linePos?.[0]?.line,
+        // linePos is only filled in with prettyErrors; pos always is.
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
         message: `YAML invalide : ${e.message.split('\n')[0]}`,
       })),
     };
