@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { lrsMigrations } from '../../lrs/migrations.ts';
+import { coursesMigrations } from '../courses/import/courses.migrations.ts';
 
 /**
  * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
@@ -8,5 +9,6 @@ import { lrsMigrations } from '../../lrs/migrations.ts';
 export function allMigrations(): Record<string, Migration> {
   return {
     ...lrsMigrations,
+    ...coursesMigrations,
   };
 }
