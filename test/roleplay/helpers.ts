@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseScenario, type ScenarioResult } from '../../src/server/roleplay/scenario/parse-scenario.ts';
+import type { Scenario } from '../../src/server/roleplay/scenario/types.ts';
+
+export const COMPETENCY_CODES = new Set(['CCP1.1', 'CCP1.2', 'CCP1.3', 'CCP1.4', 'CCP1.5', 'CCP2.1', 'CCP2.2', 'CCP2.3', 'T1', 'T2', 'T3', 'T4']);
+
+export function fixtureText(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`./fixtures/${name}.yaml`, import.meta.url)), 'utf8');
+}
+
+export function parse(text: string, file = 'module/roleplays/mini.yaml'): ScenarioResult {
+  return parseScenario(text, file, { competencyCodes: COMPETENCY_CODES });
+}
+
+export function loadMini(): Scenario {
+  const result = parse(fixtureText('mini'));
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.scenario;
+}
+
+/** 1-based line of the first line containing `needle` (so tests do not hard-code line numbers). */
+export function lineOf(text: string, needle: string, after = ''): number {
+  const lines = text.split('\n');
+  const from = after ? lines.findIndex((l) => l.includes(after)) : 0;
+  const index = lines.findIndex((l, i) => i >= from && l.includes(needle));
+  if (index < 0) throw new Error(`not in fixture: ${needle}`);
+  return index + 1;
+}
+
+/** Replaces exactly one occurrence, failing loudly when the fixture changed. */
+export function edit(text: string, from: string, to: string): string {
+  if (text.split(from).length !== 2) throw new Error(`expected one occurrence of ${from}`);
+  return text.replace(from, to);
+}
