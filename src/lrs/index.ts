@@ -1,0 +1,75 @@
+/**
+ * The xAPI Learning Record Store: a self-contained Express router (mounted at /xapi) plus the
+ * in-process service the LMS writes and reads statements through.
+ */
+import type express from 'express';
+import type { Kysely } from 'kysely';
+import { createCredentialStore, type LrsCredentialStore } from './credentials/credential-store.ts';
+import { createDocumentService } from './documents/document-service.ts';
+import { createDocumentRepository } from './documents/document-repository.ts';
+import { createLrsRouter } from './router.ts';
+import { createStatementRepository } from './statements/statement-repository.ts';
+import { createStatementService, type LrsService } from './statements/statement-service.ts';
+import { createStoredIdGenerator } from './storage/stored-id.ts';
+import type { LrsTables } from './storage/tables.ts';
+import type { Agent } from './types.ts';
+
+export type { Agent, Statement } from './types.ts';
+export type { LrsService, StoreOptions, StatementListener } from './statements/statement-service.ts';
+export type { StatementQuery } from './statements/query-plan.ts';
+export type { LrsCredentialStore, LrsCredential } from './credentials/credential-store.ts';
+export { LRS_SCOPES, type LrsScope } from './credentials/scopes.ts';
+export { LrsError } from './errors.ts';
+export { lrsMigrations } from './migrations.ts';
+
+export interface LrsOptions {
+  // Each area types its own tables on the shared, untyped handle (see storage/tables.ts).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  dialect: 'sqlite' | 'postgres';
+  /** Instance base URL, e.g. http://localhost:3000; the xAPI endpoint is baseUrl + '/xapi'. */
+  baseUrl: string;
+  clock?: () => Date;
+  /** Largest accepted request body (default 20 MB). */
+  maxBodyBytes?: number;
+  /** Unexpected errors (500s, failing listeners) are reported here. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Lrs {
+  router: express.Router;
+  service: LrsService;
+  credentials: LrsCredentialStore;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** The authority of statements the LMS stores in-process. */
+export function lmsAuthority(baseUrl: string): Agent {
+  return { objectType: 'Agent', name: 'Tremplin', account: { homePage: baseUrl, name: 'tremplin-lms' } };
+}
+
+export function createLrs(options: LrsOptions): Lrs {
+  const db = options.db as Kysely<LrsTables>;
+  const clock = options.clock ?? (() => new Date());
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const onError = options.onError ?? ((error: unknown) => console.error('[lrs]', error));
+  const service = createStatementService({
+    repo: createStatementRepository(db, options.dialect),
+    ids: createStoredIdGenerator(clock),
+    defaultAuthority: lmsAuthority(baseUrl),
+    onListenerError: onError,
+  });
+  const credentials = createCredentialStore(db, clock);
+  const documents = createDocumentService(createDocumentRepository(db), clock);
+  const router = createLrsRouter({
+    service,
+    documents,
+    credentials,
+    baseUrl,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    clock,
+    onError,
+  });
+  return { router, service, credentials };
+}

@@ -1,0 +1,33 @@
+/** Row types of the LRS tables (see ../migrations.ts). Only repositories see these. */
+export interface LrsTables {
+  lrs_statement: {
+    sid: string;
+    statement_id: string;
+    stored: string;
+    voided: number;
+    ref_target: string | null;
+    full: string;
+  };
+  lrs_statement_term: { term: string; sid: string };
+  lrs_attachment: { sha2: string; content_type: string; content: Uint8Array };
+  lrs_activity: { activity_id: string; definition: string };
+  lrs_document: {
+    kind: string;
+    activity_id: string;
+    agent_ifi: string;
+    registration: string;
+    document_id: string;
+    content_type: string;
+    content: Uint8Array;
+    etag: string;
+    updated: string;
+  };
+  lrs_credential: {
+    key: string;
+    secret_hash: string;
+    name: string;
+    scopes: string;
+    created_at: string;
+    active: number;
+  };
+}
