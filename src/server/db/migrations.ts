@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { lrsMigrations } from '../../lrs/migrations.ts';
+import { accountsMigrations } from '../accounts/accounts.migrations.ts';
 import { coursesMigrations } from '../courses/import/courses.migrations.ts';
 
 /**
@@ -9,6 +10,7 @@ import { coursesMigrations } from '../courses/import/courses.migrations.ts';
 export function allMigrations(): Record<string, Migration> {
   return {
     ...lrsMigrations,
+    ...accountsMigrations,
     ...coursesMigrations,
   };
 }

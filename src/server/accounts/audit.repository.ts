@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+export type AuditAction =
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'password_changed'
+  | 'password_reset'
+  | 'user_created'
+  | 'user_deactivated'
+  | 'user_reactivated'
+  | 'cohort_created'
+  | 'cohort_updated'
+  | 'lrs_key_created'
+  | 'lrs_key_revoked'
+  | (string & {});
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: AuditAction;
+  actorId: string | null;
+  subject: string | null;
+  ip: string | null;
+  details: string | null;
+}
+
+/** Append-only journal of logins and account changes. */
+export class AuditRepository {
+  constructor(private readonly db: AnyDb) {}
+
+  async record(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values({
+        id: uuidv7(),
+        at: entry.at,
+        action: entry.action,
+        actor_id: entry.actorId,
+        subject: entry.subject,
+        ip: entry.ip,
+        details: entry.details,
+      })
+      .execute();
+  }
+
+  /** How many times `action` happened for this subject (or from this address) since `since`. */
+  async countSince(action: AuditAction, by: { subject: string } | { ip: string }, since: string): Promise<number> {
+    let query = this.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('action', '=', action)
+      .where('at', '>=', since);
+    query = 'subject' in by ? query.where('subject', '=', by.subject) : query.where('ip', '=', by.ip);
+    const row = await query.executeTakeFirstOrThrow();
+    return Number((row as { n: number | string }).n);
+  }
+
+  async latest(limit: number, offset = 0): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      action: r.action,
+      actorId: r.actor_id,
+      subject: r.subject,
+      ip: r.ip,
+      details: r.details,
+    }));
+  }
+}

@@ -1,0 +1,62 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { get, post, type RouteSpec } from '../http/route-table.ts';
+import { fields, formErrorsOf, originOf, parseForm, renderFormErrors } from '../http/form.ts';
+import { ROLES, isRole } from '../accounts/roles.ts';
+import { searchKey } from '../text/search-key.ts';
+
+const userSchema = z.object({
+  login: fields.text(40).regex(/^[\p{L}\p{N}._-]{2,40}$/u, 'accounts.errors.loginFormat'),
+  displayName: fields.text(120),
+  role: z.enum(ROLES, { message: 'errors.invalidChoice' }),
+});
+
+const roleOptions = ROLES.map((role) => ({ value: role, labelKey: `accounts.roles.${role}` }));
+
+export function usersRoutes(ctx: AppContext): RouteSpec[] {
+  const { accounts } = ctx.services;
+
+  const list = async (req: Request, res: Response) => {
+    const role = isRole(req.query.role) ? req.query.role : undefined;
+    const search = typeof req.query.q === 'string' ? req.query.q.slice(0, 80) : '';
+    const users = await ctx.repositories.users.list({ role, search: search ? searchKey(search) : undefined });
+    res.render('admin/users', { title: 'admin.users.title', users, roleOptions, filter: { role, q: search } });
+  };
+
+  const showNew = (_req: Request, res: Response) =>
+    res.render('admin/user-new', { title: 'admin.users.newTitle', roleOptions, values: { role: 'learner' } });
+
+  const create = async (req: Request, res: Response) => {
+    const model = { title: 'admin.users.newTitle', roleOptions };
+    const form = parseForm(userSchema, req.body);
+    if (!form.ok) return renderFormErrors(res, 'admin/user-new', { ...model, values: form.values }, form.errors);
+    try {
+      const { user, oneTimePassword } = await accounts.createUser(form.values, originOf(req));
+      res.status(201).render('admin/password-sheet', { title: 'admin.sheet.title', user, oneTimePassword, created: true });
+    } catch (err) {
+      const formErr = formErrorsOf(err);
+      if (!formErr) throw err;
+      renderFormErrors(res, 'admin/user-new', { ...model, values: form.values }, formErr.errors, formErr.status);
+    }
+  };
+
+  const resetPassword = async (req: Request, res: Response) => {
+    const { user, oneTimePassword } = await accounts.resetPassword(String(req.params.id), originOf(req));
+    res.render('admin/password-sheet', { title: 'admin.sheet.title', user, oneTimePassword, created: false });
+  };
+
+  const setActive = (active: boolean) => async (req: Request, res: Response) => {
+    await accounts.setActive(String(req.params.id), active, originOf(req));
+    res.redirect(303, '/admin/users');
+  };
+
+  return [
+    get('/admin/users', ['admin'], list),
+    get('/admin/users/new', ['admin'], showNew),
+    post('/admin/users', ['admin'], create),
+    post('/admin/users/:id/reset-password', ['admin'], resetPassword),
+    post('/admin/users/:id/deactivate', ['admin'], setActive(false)),
+    post('/admin/users/:id/reactivate', ['admin'], setActive(true)),
+  ];
+}

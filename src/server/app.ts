@@ -1,0 +1,61 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import session from 'express-session';
+import './http/session-data.ts';
+import type { AppContext } from './context.ts';
+import { KyselySessionStore } from './http/session-store.ts';
+import { securityHeaders } from './http/security.ts';
+import { installViewEngine } from './http/view-engine.ts';
+import { localeMiddleware } from './http/locale.ts';
+import { idleTimeout } from './http/idle-timeout.ts';
+import { csrfProtection } from './http/csrf.ts';
+import { accessGuard } from './http/access-guard.ts';
+import { asHandler } from './http/route-table.ts';
+import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { currentUser } from './http/current-user.ts';
+import { allRoutes } from './routes.ts';
+import { healthRoute } from './health.ts';
+
+export const publicDir = path.resolve(import.meta.dirname, '../../public');
+
+/** The one app factory: production and every test build the app here. */
+export function createApp(ctx: AppContext, sessionSecret: string): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy);
+  installViewEngine(app);
+  const https = ctx.config.baseUrl.startsWith('https:');
+
+  // The LRS speaks xAPI, not HTML forms: its own body handling, auth and errors, no session.
+  app.use('/xapi', ctx.lrs.router);
+  app.get('/healthz', healthRoute(ctx));
+
+  app.use(securityHeaders(https));
+  app.use('/static', express.static(publicDir, { maxAge: ctx.config.production ? '7d' : 0, fallthrough: true }));
+  app.use(express.urlencoded({ extended: false, limit: ctx.config.formBodyLimitBytes, parameterLimit: 2000 }));
+  app.use(express.json({ limit: ctx.config.formBodyLimitBytes }));
+  app.use(
+    session({
+      name: 'tremplin.sid',
+      secret: sessionSecret,
+      store: new KyselySessionStore(ctx.database.db, ctx.clock, ctx.config.staffIdleMinutes * 60_000),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: https, maxAge: ctx.config.staffIdleMinutes * 60_000 },
+    }),
+  );
+  app.use(localeMiddleware);
+  app.use(idleTimeout(ctx));
+  app.use(csrfProtection);
+  app.use(currentUser(ctx));
+
+  for (const route of allRoutes(ctx)) {
+    if (route.method === "get") app.get(route.path, accessGuard(route.access), asHandler(route.handler));
+    else app.post(route.path, accessGuard(route.access), asHandler(route.handler));
+  }
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

@@ -1,0 +1,22 @@
+import crypto from 'node:crypto';
+import { parseConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/connection.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { buildContext, type AppContext } from './context.ts';
+import { systemClock } from './clock.ts';
+import { createLogger } from './logger.ts';
+
+/** Shared by the server and the CLI: config from the environment, database migrated, context built. */
+export async function boot(env: Record<string, string | undefined> = process.env): Promise<{ ctx: AppContext; config: Config; database: Database }> {
+  const config = parseConfig(env);
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  const ctx = buildContext(config, database, systemClock, logger);
+  return { ctx, config, database };
+}
+
+/** SESSION_SECRET if given, else one generated on first start and kept in the database. */
+export async function resolveSessionSecret(ctx: AppContext): Promise<string> {
+  return ctx.config.sessionSecret ?? ctx.repositories.settings.getOrCreate('session_secret', () => crypto.randomBytes(32).toString('base64url'));
+}

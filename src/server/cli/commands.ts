@@ -1,0 +1,6 @@
+import type { CliCommand } from './command.ts';
+import { accountsCommands } from './accounts.commands.ts';
+import { lrsCommands } from './lrs.commands.ts';
+
+/** Every CLI command. Keep their words and output stable: operators' scripts depend on them. */
+export const commands: CliCommand[] = [...accountsCommands, ...lrsCommands];

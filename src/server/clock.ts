@@ -1,0 +1,3 @@
+/** Time is injected everywhere so that tests can move it. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();

@@ -1,0 +1,60 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/connection.ts';
+import type { Clock } from './clock.ts';
+import type { Logger } from './logger.ts';
+import { createLrs, type Lrs } from '../lrs/index.ts';
+import { UsersRepository } from './accounts/users.repository.ts';
+import { AuditRepository } from './accounts/audit.repository.ts';
+import { AccountsService } from './accounts/accounts.service.ts';
+import { CohortsRepository } from './cohorts/cohorts.repository.ts';
+import { CohortsService } from './cohorts/cohorts.service.ts';
+import { SettingsRepository } from './settings/settings.repository.ts';
+
+/**
+ * Everything a request handler may use, built once per app from the config, the database and
+ * the clock. Tests build their own with a fresh database and a movable clock.
+ */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  lrs: Lrs;
+  repositories: {
+    users: UsersRepository;
+    audit: AuditRepository;
+    cohorts: CohortsRepository;
+    settings: SettingsRepository;
+  };
+  services: {
+    accounts: AccountsService;
+    cohorts: CohortsService;
+  };
+}
+
+export function buildContext(config: Config, database: Database, clock: Clock, logger: Logger): AppContext {
+  const { db } = database;
+  const users = new UsersRepository(db);
+  const audit = new AuditRepository(db);
+  const cohorts = new CohortsRepository(db);
+  const settings = new SettingsRepository(db);
+  const lrs = createLrs({
+    db,
+    dialect: database.dialect,
+    baseUrl: config.baseUrl,
+    clock,
+    maxBodyBytes: config.lrsBodyLimitBytes,
+  });
+  return {
+    config,
+    database,
+    clock,
+    logger,
+    lrs,
+    repositories: { users, audit, cohorts, settings },
+    services: {
+      accounts: new AccountsService(users, audit, clock),
+      cohorts: new CohortsService(cohorts, users, audit, clock),
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { ModuleVersion } from '../format/types.ts';
+import type { ModuleAsset } from '../format/parse-module-folder.ts';
+import type { CourseModuleSummary, CourseVersion, StoredAsset } from './course-version.ts';
+
+interface CoursesTables {
+  course_modules: { id: string; title: string; summary: string; latest_version: number; created_at: string; updated_at: string };
+  course_versions: { module_id: string; version: number; content_hash: string; format_version: number; content: string; created_at: string };
+  course_assets: { sha256: string; media_type: string; bytes: number; data_base64: string; created_at: string };
+}
+
+type Db = Kysely<CoursesTables>;
+type VersionRow = CoursesTables['course_versions'];
+
+function toVersion(row: VersionRow): CourseVersion {
+  return {
+    moduleId: row.module_id,
+    version: Number(row.version),
+    contentHash: row.content_hash,
+    createdAt: row.created_at,
+    content: JSON.parse(row.content) as ModuleVersion,
+  };
+}
+
+/**
+ * Storage of course versions. Versions and assets are only ever inserted, never updated:
+ * a learner's attempt points at (module, version) and must find the same content forever.
+ * Takes the shared handle (Kysely<any>) or a transaction on it.
+ */
+export class CourseRepository {
+  private readonly db: Db;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(db: Kysely<any>) {
+    this.db = db as Db;
+  }
+
+  async latestVersion(moduleId: string): Promise<CourseVersion | undefined> {
+    const row = await this.db.selectFrom('course_versions').selectAll().where('module_id', '=', moduleId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+
+  async version(moduleId: string, version: number): Promise<CourseVersion | undefined> {
+    const row = await this.db.selectFrom('course_versions').selectAll().where('module_id', '=', moduleId).where('version', '=', version).executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+
+  /** Version numbers and hashes of a module, oldest first (no content: cheap). */
+  async versionHistory(moduleId: string): Promise<Array<{ version: number; contentHash: string; createdAt: string }>> {
+    const rows = await this.db.selectFrom('course_versions').select(['version', 'content_hash', 'created_at']).where('module_id', '=', moduleId).orderBy('version', 'asc').execute();
+    return rows.map((r) => ({ version: Number(r.version), contentHash: r.content_hash, createdAt: r.created_at }));
+  }
+
+  async listModules(): Promise<CourseModuleSummary[]> {
+    const rows = await this.db.selectFrom('course_modules').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, title: r.title, summary: r.summary, latestVersion: Number(r.latest_version), createdAt: r.created_at, updatedAt: r.updated_at }));
+  }
+
+  async asset(sha256: string): Promise<StoredAsset | undefined> {
+    const row = await this.db.selectFrom('course_assets').select(['sha256', 'media_type', 'data_base64']).where('sha256', '=', sha256).executeTakeFirst();
+    return row ? { sha256: row.sha256, mediaType: row.media_type, data: Buffer.from(row.data_base64, 'base64') } : undefined;
+  }
+
+  /**
+   * Adds version `version` of the module. Returns false when that number is already taken
+   * (another instance imported at the same moment): the caller re-reads instead of failing.
+   */
+  async insertVersion(content: ModuleVersion, version: number, createdAt: string): Promise<boolean> {
+    const summary = { title: content.title, summary: content.summary, latest_version: version, updated_at: createdAt };
+    await this.db
+      .insertInto('course_modules')
+      .values({ id: content.id, ...summary, created_at: createdAt })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const inserted = await this.db
+      .insertInto('course_versions')
+      .values({ module_id: content.id, version, content_hash: content.contentHash, format_version: content.formatVersion, content: JSON.stringify(content), created_at: createdAt })
+      .onConflict((oc) => oc.columns(['module_id', 'version']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await this.db.updateTable('course_modules').set(summary).where('id', '=', content.id).where('latest_version', '<', version).execute();
+    return true;
+  }
+
+  async insertAssets(assets: readonly ModuleAsset[], createdAt: string): Promise<void> {
+    for (const a of assets) {
+      await this.db
+        .insertInto('course_assets')
+        .values({ sha256: a.sha256, media_type: a.mediaType, bytes: a.bytes, data_base64: a.data.toString('base64'), created_at: createdAt })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import session from 'express-session';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+type Callback<T = void> = (err?: unknown, value?: T) => void;
+
+/**
+ * express-session store on our own database (SQLite or PostgreSQL), so sessions survive a
+ * restart and several instances can share them. No timers: expired rows are skipped on read
+ * and pruned on write, which keeps test processes from hanging.
+ */
+export class KyselySessionStore extends session.Store {
+  private writesSincePrune = 0;
+
+  constructor(
+    private readonly db: AnyDb,
+    private readonly clock: Clock,
+    private readonly defaultTtlMs: number,
+  ) {
+    super();
+  }
+
+  private expiry(sess: session.SessionData): number {
+    const expires = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : undefined;
+    return expires ?? this.clock().getTime() + this.defaultTtlMs;
+  }
+
+  override get(sid: string, callback: Callback<session.SessionData | null>): void {
+    this.db
+      .selectFrom('http_sessions')
+      .select(['data', 'expires_at'])
+      .where('sid', '=', sid)
+      .executeTakeFirst()
+      .then((row) => {
+        if (!row || Number(row.expires_at) <= this.clock().getTime()) return callback(undefined, null);
+        callback(undefined, JSON.parse(row.data) as session.SessionData);
+      })
+      .catch((err) => callback(err));
+  }
+
+  override set(sid: string, sess: session.SessionData, callback?: Callback): void {
+    const row = { sid, data: JSON.stringify(sess), expires_at: this.expiry(sess) };
+    this.db
+      .insertInto('http_sessions')
+      .values(row)
+      .onConflict((oc) => oc.column('sid').doUpdateSet({ data: row.data, expires_at: row.expires_at }))
+      .execute()
+      .then(() => this.pruneSometimes())
+      .then(() => callback?.())
+      .catch((err) => callback?.(err));
+  }
+
+  override touch(sid: string, sess: session.SessionData, callback?: Callback): void {
+    this.db
+      .updateTable('http_sessions')
+      .set({ expires_at: this.expiry(sess) })
+      .where('sid', '=', sid)
+      .execute()
+      .then(() => callback?.())
+      .catch((err) => callback?.(err));
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.db
+      .deleteFrom('http_sessions')
+      .where('sid', '=', sid)
+      .execute()
+      .then(() => callback?.())
+      .catch((err) => callback?.(err));
+  }
+
+  private async pruneSometimes(): Promise<void> {
+    if (++this.writesSincePrune < 100) return;
+    this.writesSincePrune = 0;
+    await this.db.deleteFrom('http_sessions').where('expires_at', '<=', this.clock().getTime()).execute();
+  }
+}

@@ -1,0 +1,28 @@
+import { ConfigError } from './config.ts';
+import { boot, resolveSessionSecret } from './boot.ts';
+import { createApp } from './app.ts';
+import { runStartupTasks } from './startup.ts';
+
+async function main(): Promise<void> {
+  const { ctx, config, database } = await boot();
+  await runStartupTasks(ctx);
+  const app = createApp(ctx, await resolveSessionSecret(ctx));
+  const server = app.listen(config.port, () => {
+    process.stdout.write(`Tremplin listening on ${config.baseUrl} (port ${config.port}, ${database.dialect})\n`);
+  });
+  const stop = () => {
+    server.close(() => void database.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${err.message}\n`);
+  } else {
+    process.stderr.write(`Tremplin could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import type { AppContext } from './context.ts';
+import type { RouteSpec } from './http/route-table.ts';
+import { authRoutes } from './accounts/auth.routes.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
+
+/** Every LMS route of every area. The role-matrix test walks this list. */
+export function allRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    ...authRoutes(ctx),
+    ...homeRoutes(ctx),
+    ...adminRoutes(ctx),
+  ];
+}

@@ -1,0 +1,114 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase } from '../helpers/database.ts';
+import { importCourseLibrary } from '../../src/server/courses/import/import-course-library.ts';
+import { CourseRepository } from '../../src/server/courses/import/course-repository.ts';
+import { COURSES_DIR, LESSON_MD, moduleFiles, QUIZ_YAML, SVG } from './fixtures.ts';
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** A library on disk: the shipped competences.yaml and the fixture module "essai". */
+function writeLibrary(root: string, overrides: Record<string, string | null> = {}): void {
+  fs.rmSync(path.join(root, 'essai'), { recursive: true, force: true });
+  fs.copyFileSync(path.join(COURSES_DIR, 'competences.yaml'), path.join(root, 'competences.yaml'));
+  for (const [file, content] of moduleFiles(overrides)) {
+    const full = path.join(root, 'essai', file);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+}
+
+describe('importCourseLibrary', () => {
+  let database: TestDb;
+  let root: string;
+  let tick = 0;
+  const clock = () => new Date(Date.UTC(2026, 10, 26, 15, 0, tick++));
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'tremplin-import-'));
+    writeLibrary(root);
+  });
+  afterEach(async () => {
+    await database.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('imports a new module as version 1 with its content and assets', async () => {
+    const report = await importCourseLibrary(database.db, root, clock);
+    expect(report.errors).to.deep.equal([]);
+    expect(report.created).to.have.length(1);
+    expect(report.created[0]).to.include({ moduleId: 'essai', version: 1 });
+    expect(report.created[0]).to.not.have.property('previousVersion');
+
+    const repo = new CourseRepository(database.db);
+    const latest = await repo.latestVersion('essai');
+    expect(latest?.version).to.equal(1);
+    expect(latest?.createdAt).to.equal('2026-11-26T15:00:00.000Z');
+    expect(latest?.content.items.map((i) => i.id)).to.deep.equal(['lecon-1', 'quiz', 'fiche']);
+    expect(await repo.listModules()).to.deep.include({
+      id: 'essai', title: "Module d'essai", summary: 'Un module minimal pour les tests.', latestVersion: 1,
+      createdAt: '2026-11-26T15:00:00.000Z', updatedAt: '2026-11-26T15:00:00.000Z',
+    });
+    const svg = latest?.content.assets[0];
+    const stored = await repo.asset(svg?.sha256 ?? '');
+    expect(stored?.mediaType).to.equal('image/svg+xml');
+    expect(stored?.data.toString('utf8')).to.equal(SVG);
+  });
+
+  it('makes no new version when nothing changed', async () => {
+    await importCourseLibrary(database.db, root, clock);
+    const again = await importCourseLibrary(database.db, root, clock);
+    expect(again.created).to.deep.equal([]);
+    expect(again.unchanged).to.deep.equal([{ moduleId: 'essai', version: 1 }]);
+    const rows = await database.db.selectFrom('course_versions').select('version').execute();
+    expect(rows).to.have.length(1);
+  });
+
+  it('makes version 2 when a file changes, and leaves version 1 untouched', async () => {
+    await importCourseLibrary(database.db, root, clock);
+    const repo = new CourseRepository(database.db);
+    const v1Before = await repo.version('essai', 1);
+
+    writeLibrary(root, { 'lessons/01.md': `${LESSON_MD}\n- Parlez lentement.\n`, 'quiz.yaml': QUIZ_YAML.replace('pass_mark: 70', 'pass_mark: 80') });
+    const report = await importCourseLibrary(database.db, root, clock);
+    expect(report.created).to.have.length(1);
+    expect(report.created[0]).to.include({ moduleId: 'essai', version: 2, previousVersion: 1 });
+
+    expect(await repo.version('essai', 1)).to.deep.equal(v1Before);
+    const v2 = await repo.version('essai', 2);
+    const quiz = v2?.content.items.find((i) => i.type === 'quiz');
+    expect(quiz?.type === 'quiz' && quiz.quiz.passMark).to.equal(80);
+    expect(v2?.contentHash).to.not.equal(v1Before?.contentHash);
+    expect((await repo.latestVersion('essai'))?.version).to.equal(2);
+    expect((await repo.versionHistory('essai')).map((h) => h.version)).to.deep.equal([1, 2]);
+    expect((await repo.listModules()).find((m) => m.id === 'essai')?.latestVersion).to.equal(2);
+  });
+
+  it('stores nothing for a broken module and reports where it is broken', async () => {
+    writeLibrary(root, { 'quiz.yaml': QUIZ_YAML.replace('pass_mark: 70', 'pass_mark: 700') });
+    const report = await importCourseLibrary(database.db, root, clock);
+    expect(report.created).to.deep.equal([]);
+    expect(report.errors).to.have.length(1);
+    expect(report.errors[0]).to.include({ file: 'essai/quiz.yaml', line: 1 });
+    expect(await database.db.selectFrom('course_versions').selectAll().execute()).to.deep.equal([]);
+    expect(await database.db.selectFrom('course_assets').selectAll().execute()).to.deep.equal([]);
+  });
+
+  it('keeps modules that left the folder and reports them as missing', async () => {
+    await importCourseLibrary(database.db, root, clock);
+    fs.rmSync(path.join(root, 'essai'), { recursive: true });
+    const report = await importCourseLibrary(database.db, root, clock);
+    expect(report.missing).to.deep.equal(['essai']);
+    expect((await new CourseRepository(database.db).latestVersion('essai'))?.version).to.equal(1);
+  });
+
+  it('imports the shipped library', async () => {
+    const report = await importCourseLibrary(database.db, COURSES_DIR, clock);
+    expect(report.errors).to.deep.equal([]);
+    const modules = await new CourseRepository(database.db).listModules();
+    expect(modules.map((m) => m.id)).to.deep.equal(report.created.map((c) => c.moduleId).sort());
+  });
+});
