@@ -14,7 +14,7 @@ export interface GraphEdge {
   label: string;
 }
 
-export const BOX = { width: 200, height: 70, gapX: 26, gapY: 64, margin: 24 } as const;
+export const BOX = { width: 200, height: 70, gapX: 60, gapY: 64, margin: 24 } as const;
 
 /**
  * Layers by shortest distance from the start (unreachable nodes, if any, go last), file order

@@ -37,7 +37,7 @@ export function renderScenarioSvg(scenario: Scenario): string {
   const nodes = Object.values(scenario.nodes);
   const phaseLabel = new Map(scenario.phases.map((p) => [p.id, p.label]));
   const count = (kind: string): number => nodes.filter((n) => (n.kind === 'ending' ? n.ending : n.kind) === kind).length;
-  const desc = `${nodes.length} nœuds : ${count('customer')} répliques du client, ${count('choice')} tours à choix, ${count('free')} réponses libres ; `
+  const desc = `${nodes.length} nœuds : ${count('customer')} réplique(s) du client, ${count('choice')} tour(s) à choix, ${count('free')} réponse(s) libre(s) ; `
     + `fins : ${count('resolved')} résolue(s), ${count('escalated')} escaladée(s), ${count('hung-up')} où le client raccroche. Départ : ${scenario.start}.`;
 
   const parts: string[] = [
