@@ -10,7 +10,7 @@ export function checkExtensions(report: Report, value: unknown, path: string): v
     return;
   }
   for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key) && !isIri(key)) {
+    if (!isIri(key)) {
       fail(report, keyPath(path, key), `extension key ${quote(key)} must be an absolute IRI with a scheme`);
     }
   }

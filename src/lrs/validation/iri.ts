@@ -11,8 +11,21 @@ import { fail, type Report } from './report.ts';
 const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020<>"{}|\\^`\u007F-\u009F]+$/;
 const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 
+/**
+ * IRIs repeat across statements (verbs, activity ids, extension keys), so valid ones are
+ * remembered; the cache is bounded and simply emptied when full.
+ */
+const KNOWN_VALID = new Set<string>();
+const CACHE_LIMIT = 10_000;
+
 export function isIri(value: string): boolean {
-  return ABSOLUTE_IRI.test(value) && !BAD_PERCENT.test(value);
+  if (KNOWN_VALID.has(value)) return true;
+  const valid = ABSOLUTE_IRI.test(value) && (!value.includes('%') || !BAD_PERCENT.test(value));
+  if (valid && value.length <= 2048) {
+    if (KNOWN_VALID.size >= CACHE_LIMIT) KNOWN_VALID.clear();
+    KNOWN_VALID.add(value);
+  }
+  return valid;
 }
 
 export function checkIri(report: Report, value: unknown, path: string): void {

@@ -1,4 +1,7 @@
-/** Narrowing helpers for values that came out of JSON.parse. */
+/**
+ * Narrowing helpers for values that came out of JSON.parse. Objects are walked with for..in: JSON
+ * objects have no inherited enumerable keys, and any that did would be reported as unknown.
+ */
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {

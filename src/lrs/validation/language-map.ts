@@ -10,7 +10,6 @@ export function checkLanguageMap(report: Report, value: unknown, path: string): 
     return;
   }
   for (const tag in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, tag)) continue;
     if (!isLanguageTag(tag)) fail(report, keyPath(path, tag), `language map key ${quote(tag)} is not an RFC 5646 language tag`);
     const text = value[tag];
     if (typeof text !== 'string') fail(report, keyPath(path, tag), `language map value must be a string, not ${describe(text)}`);

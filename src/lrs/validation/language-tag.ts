@@ -20,6 +20,16 @@ const LANGUAGE_TAG = new RegExp(
   'i',
 );
 
+/** Statements use a handful of tags ("fr", "en-US"): valid ones are remembered, boundedly. */
+const KNOWN_VALID = new Set<string>();
+const CACHE_LIMIT = 1_000;
+
 export function isLanguageTag(value: string): boolean {
-  return LANGUAGE_TAG.test(value);
+  if (KNOWN_VALID.has(value)) return true;
+  const valid = LANGUAGE_TAG.test(value);
+  if (valid) {
+    if (KNOWN_VALID.size >= CACHE_LIMIT) KNOWN_VALID.clear();
+    KNOWN_VALID.add(value);
+  }
+  return valid;
 }

@@ -12,7 +12,7 @@ const ONLY_IN_2_0 = new Set(['contextAgents', 'contextGroups']);
  */
 export function checkKeys(report: Report, object: JsonObject, allowed: ReadonlySet<string>, path: string, what: string): void {
   for (const key in object) {
-    if (allowed.has(key) || !Object.prototype.hasOwnProperty.call(object, key)) continue;
+    if (allowed.has(key)) continue;
     fail(report, keyPath(path, key), unknownKeyRule(key, allowed, what, report));
   }
 }

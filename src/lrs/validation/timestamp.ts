@@ -19,8 +19,10 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Milliseconds since the epoch, or a reason the text is not a valid timestamp for `version`. */
-function read(text: string, version: XapiVersion): number | string {
+interface Fields { year: number; month: number; day: number; hour: number; minute: number; second: number; millis: number; offsetMinutes: number }
+
+/** The fields of a valid timestamp for `version`, or why it is not valid. */
+function read(text: string, version: XapiVersion): Fields | 'format' | 'negative-zero' {
   const match = version === '2.0' ? RFC_3339.exec(text) : (EXTENDED.exec(text) ?? BASIC.exec(text));
   if (match === null) return 'format';
   const year = Number(match[1]);
@@ -35,7 +37,7 @@ function read(text: string, version: XapiVersion): number | string {
   const zone = match[8];
   let offsetMinutes = 0;
   if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
-    const digits = zone.slice(1).replace(':', '');
+    const digits = zone.length === 6 ? zone.slice(1, 3) + zone.slice(4) : zone.slice(1);
     const offsetHours = Number(digits.slice(0, 2));
     const offsetMins = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
     if (offsetHours > 23 || offsetMins > 59) return 'format';
@@ -43,18 +45,20 @@ function read(text: string, version: XapiVersion): number | string {
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const millis = match[7] === undefined ? 0 : Number(`${match[7]}00`.slice(0, 3));
-  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
-  date.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
-  return date.getTime() - offsetMinutes * 60_000;
+  return { year, month, day, hour, minute, second, millis, offsetMinutes };
 }
 
 /**
  * Parses a timestamp the validator accepts into milliseconds since the epoch (UTC), for storage
  * and comparison; undefined when it is not valid. A missing time zone (1.0.x only) is read as UTC.
+ * Digits beyond milliseconds are truncated; a leap second (:60) rolls into the next minute.
  */
 export function parseTimestamp(text: string, version: XapiVersion): number | undefined {
-  const result = read(text, version);
-  return typeof result === 'number' ? result : undefined;
+  const fields = read(text, version);
+  if (typeof fields === 'string') return undefined;
+  const date = new Date(Date.UTC(2000, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, fields.millis));
+  date.setUTCFullYear(fields.year); // Date.UTC maps years 0-99 to 1900-1999
+  return date.getTime() - fields.offsetMinutes * 60_000;
 }
 
 export function checkTimestamp(report: Report, value: unknown, path: string): void {
