@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { loadCourseLibrary } from '../../src/server/courses/load-library.ts';
+import type { ModuleVersion } from '../../src/server/courses/format/types.ts';
+import { COURSES_DIR } from './fixtures.ts';
+
+const MODULE_IDS = ['accueil-appels-entrants', 'back-office', 'clients-mecontents', 'appels-sortants', 'confidentialite-rgpd', 'relation-client-ecrite'];
+const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'matching', 'ordering', 'short_answer'];
+
+describe('the shipped course library', () => {
+  let modules: ModuleVersion[] = [];
+
+  before(async () => {
+    const library = await loadCourseLibrary(COURSES_DIR);
+    expect(library.errors, library.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')).to.deep.equal([]);
+    modules = library.modules.map((m) => m.module);
+  });
+
+  it('validates and holds the six modules', () => {
+    expect(modules.map((m) => m.id).sort()).to.deep.equal([...MODULE_IDS].sort());
+  });
+
+  it('gives every module 2 to 4 lessons, one quiz and at least one back-office exercise', () => {
+    for (const m of modules) {
+      const count = (type: string) => m.items.filter((i) => i.type === type).length;
+      expect(count('lesson'), m.id).to.be.within(2, 4);
+      expect(count('quiz'), m.id).to.equal(1);
+      expect(count('exercise'), m.id).to.be.at.least(1);
+    }
+  });
+
+  it('gives every quiz 8 to 12 questions using every question type', () => {
+    for (const m of modules) {
+      for (const item of m.items) {
+        if (item.type !== 'quiz') continue;
+        expect(item.quiz.questions.length, m.id).to.be.within(8, 12);
+        expect(new Set(item.quiz.questions.map((q) => q.type)), m.id).to.deep.equal(new Set(QUESTION_TYPES));
+      }
+    }
+  });
+
+  it('has a classifying exercise and form exercises where the written and back-office trades need them', () => {
+    const tasks = (id: string) => modules.find((m) => m.id === id)?.items.flatMap((i) => (i.type === 'exercise' ? [i.exercise.task.type] : [])) ?? [];
+    expect(tasks('back-office').filter((t) => t === 'form')).to.have.length.at.least(2);
+    expect(tasks('relation-client-ecrite')).to.include.members(['form', 'classify']);
+    expect(tasks('confidentialite-rgpd')).to.include.members(['form', 'classify']);
+  });
+});
