@@ -59,6 +59,8 @@ async function applyAlternateSyntax(req: Request, params: Map<string, string>, l
 
 export function prepareRequest(limit: number) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    // Every answer carries the version header, errors included (Communication 3.3).
+    res.setHeader('X-Experience-API-Version', parseVersionHeader(req.header('x-experience-api-version')) === '1.0' ? '1.0.3' : '2.0.0');
     const params = queryParams(req);
     const body = params.has('method') ? await applyAlternateSyntax(req, params, limit) : undefined;
     const versionHeader = req.header('x-experience-api-version');

@@ -18,12 +18,23 @@ function normalise(value: unknown, ignore: ReadonlySet<string>): unknown {
   return out;
 }
 
+/** xAPI 2.0 Data 4.6: durations are compared to 0.01 s precision. */
+export function truncateDuration(duration: string): string {
+  return duration.replace(/(\d+)\.(\d+)S$/, (_m, whole: string, fraction: string) => {
+    const hundredths = fraction.slice(0, 2).replace(/0+$/, '');
+    return hundredths ? `${whole}.${hundredths}S` : `${whole}S`;
+  });
+}
+
 function comparable(statement: JsonObject, ignoreTimestamp: boolean, ignoreId: boolean): string {
   const ignore = new Set(IGNORED);
   if (ignoreTimestamp) ignore.add('timestamp');
   if (ignoreId) ignore.add('id');
   const value = normalise(statement, ignore) as JsonObject;
   if (typeof value.id === 'string') value.id = value.id.toLowerCase();
+  if (isObject(value.result) && typeof value.result.duration === 'string') {
+    value.result = { ...value.result, duration: truncateDuration(value.result.duration) };
+  }
   if (typeof value.timestamp === 'string') {
     const ms = Date.parse(value.timestamp);
     if (Number.isFinite(ms)) value.timestamp = ms;

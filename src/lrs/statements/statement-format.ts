@@ -24,10 +24,7 @@ function agentIds(agent: unknown): unknown {
 
 function activityIds(activity: unknown): unknown {
   if (!isObject(activity)) return activity;
-  const out: JsonObject = {};
-  if (activity.objectType !== undefined) out.objectType = activity.objectType;
-  out.id = activity.id;
-  return out;
+  return { id: activity.id };
 }
 
 type Mapper = (value: unknown) => unknown;

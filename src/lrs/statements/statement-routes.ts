@@ -89,7 +89,6 @@ export function statementRoutes(service: LrsService, limit: number, clock: () =>
   };
 
   async function send(req: Request, res: Response, json: string, fulls: string[], withAttachments: boolean): Promise<void> {
-    res.setHeader('X-Experience-API-Consistent-Through', clock().toISOString());
     if (!withAttachments) {
       res.type('application/json; charset=utf-8').send(json);
       return;
@@ -109,6 +108,8 @@ export function statementRoutes(service: LrsService, limit: number, clock: () =>
   }
 
   router.get('/', async (req, res) => {
+    // Communication 2.1.3: on every GET answer, errors included.
+    res.setHeader('X-Experience-API-Consistent-Through', clock().toISOString());
     requirePermission(res, 'statements:read');
     const context = xapiOf(res);
     const params = context.params;
@@ -137,7 +138,7 @@ export function statementRoutes(service: LrsService, limit: number, clock: () =>
     }
     const page = await service.queryStatementRows(parseStatementQuery(params), mine);
     const fulls = page.rows.map((r) => r.full);
-    const more = page.more ? `${req.baseUrl}/statements?more=${page.more}` : '';
+    const more = page.more ? `${req.baseUrl}?more=${page.more}` : '';
     const json = `{"statements":[${(await formatted(fulls, format, req)).join(',')}],"more":${JSON.stringify(more)}}`;
     await send(req, res, json, fulls, withAttachments);
   });

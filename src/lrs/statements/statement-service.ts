@@ -11,6 +11,7 @@ import { validateStatement } from '../validation/index.ts';
 import { checkAttachments } from './attachments.ts';
 import { encodeCursor, nextPagePlan, planQuery, type QueryPlan, type StatementQuery } from './query-plan.ts';
 import { sameStatement } from './statement-compare.ts';
+import { normaliseStatement } from './statement-normalize.ts';
 import type { AttachmentContent, NewStatementRow, StatementRepository } from './statement-repository.ts';
 import { inheritableTerms, isVoiding, ownTerms, statementRefTarget } from './statement-terms.ts';
 
@@ -181,19 +182,14 @@ export function createStatementService({ repo, ids, defaultAuthority, onListener
       const version = options.version ?? '2.0';
       const problems = describeIssues(statements, version);
       if (problems) throw badRequest(`Invalid statement: ${problems}`, 'invalid_statement');
-      const prepared = (statements as JsonObject[]).map((value) => ({
-        ...value,
-        id: typeof value.id === 'string' ? value.id : crypto.randomUUID(),
-      }));
+      const prepared = (statements as JsonObject[]).map((value) =>
+        normaliseStatement({ ...value, id: typeof value.id === 'string' ? value.id : crypto.randomUUID() }),
+      );
       const batch: JsonObject[] = [];
       const seen = new Map<string, JsonObject>();
       for (const statement of prepared) {
         const key = statement.id.toLowerCase();
-        const twin = seen.get(key);
-        if (twin) {
-          if (!sameStatement(statement, twin)) throw badRequest(`Statement id ${key} appears twice in the batch with different content`);
-          continue;
-        }
+        if (seen.has(key)) throw badRequest(`Statement id ${key} appears more than once in the batch`);
         seen.set(key, statement);
         batch.push(statement);
       }
