@@ -34,7 +34,7 @@ describe('translations', () => {
   it('has every key that server code names as a message or title', () => {
     const missing: string[] = [];
     const namespaces = new Set([...catalogue.fr.keys()].map((k) => k.split('.')[0]));
-    for (const file of filesUnder('src/server', '.ts')) {
+    for (const file of filesUnder('src/server', '.ts').filter((f) => !f.endsWith('.migrations.ts'))) {
       const text = fs.readFileSync(file, 'utf8');
       for (const m of text.matchAll(/['"]([a-z][\w-]*\.[\w.-]*[\w])['"]/g)) {
         const key = m[1];

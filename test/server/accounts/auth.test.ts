@@ -123,14 +123,18 @@ describe('login and sessions', () => {
   });
 
   it('keeps sessions in the database, so they survive a restart', async () => {
-    const agent = await loginAs(t.app, 'julien');
-    const rows = await t.ctx.database.db.selectFrom('http_sessions').select('sid').execute();
-    expect(rows.length).to.equal(1);
+    const anonymous = await request(t.app).get('/login');
+    const first = String(anonymous.headers['set-cookie']).split(';')[0];
+    const csrf = cheerio.load(anonymous.text)('input[name=_csrf]').val() as string;
+    const login = await request(t.app).post('/login').set('Cookie', first).type('form').send({ login: 'julien', password: 'motdepasse-solide', _csrf: csrf });
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const rows = await t.ctx.database.db.selectFrom('http_sessions').select('data').execute();
+    expect(rows.map((r) => JSON.parse(r.data as string).userId).filter(Boolean)).to.have.length(1);
     const restartedCtx = buildContext(t.ctx.config, t.ctx.database, t.clock.now, createLogger('error'));
     const restarted = createApp(restartedCtx, 's'.repeat(40));
-    const cookie = (await agent.get('/learner')).request.getHeader('Cookie') as string;
     const res = await request(restarted).get('/learner').set('Cookie', cookie);
     expect(res.status).to.equal(200);
+    expect(cheerio.load(res.text)('h1').text()).to.contain('Julien Martin');
   });
 
   it('logs out and forgets the session', async () => {
@@ -139,7 +143,8 @@ describe('login and sessions', () => {
     const res = await agent.post('/logout').type('form').send({ _csrf: csrf });
     expect(res.status).to.equal(303);
     expect((await agent.get('/learner')).status).to.equal(303);
-    expect(await t.ctx.database.db.selectFrom('http_sessions').select('sid').execute()).to.have.length(0);
+    const rows = await t.ctx.database.db.selectFrom('http_sessions').select('data').execute();
+    expect(rows.filter((r) => JSON.parse(r.data as string).userId)).to.have.length(0);
   });
 
   it('makes a new account choose its own password before anything else', async () => {
