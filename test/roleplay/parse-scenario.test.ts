@@ -102,6 +102,13 @@ describe('parseScenario', () => {
     expect(errorsOf(text).find((e) => e.message.includes('« nom » n’est pas un champ à consulter'))?.line).to.equal(lineOf(text, 'requires: [nom]'));
   });
 
+  it('explains the French colon trap in YAML', () => {
+    const text = edit(mini, 'feedback: Trop familier.', 'feedback: Trop familier : à éviter.');
+    const errors = errorsOf(text);
+    expect(errors[0].line).to.equal(lineOf(text, 'Trop familier : à éviter'));
+    expect(errors[0].message).to.contain('mettez-le entre guillemets');
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const text = edit(mini, 'title: Appel de test', 'title: [Appel de test');
     const errors = errorsOf(text);
