@@ -106,7 +106,7 @@ describe('parseScenario', () => {
     const text = edit(mini, 'feedback: Trop familier.', 'feedback: Trop familier : à éviter.');
     const errors = errorsOf(text);
     expect(errors[0].line).to.equal(lineOf(text, 'Trop familier : à éviter'));
-    expect(errors[0].message).to.contain('mettez-le entre guillemets');
+    expect(errors[0].message).to.contain('entre guillemets');
   });
 
   it('reports YAML syntax errors with their line', () => {

@@ -26,7 +26,7 @@ const NODE_ID = /^[a-z0-9][a-z0-9-]*$/;
  */
 export function parseScenario(text: string, file: string, context: ScenarioContext): ScenarioResult {
   const yaml = parseYamlSource(text, file);
-  if (!yaml.ok) return { ok: false, errors: yaml.errors.map(withColonHint) };
+  if (!yaml.ok) return yaml;
   const reader = new FieldReader(yaml.source);
   const top = reader.map(yaml.source.data, [], 'le scénario');
   if (!top) return { ok: false, errors: reader.errors };
@@ -83,13 +83,6 @@ function parseNodes(reader: FieldReader, value: unknown, ctx: Parameters<typeof 
   }
   if (![...nodes.values()].some((n) => n.kind === 'ending')) reader.error(['nodes'], 'le scénario doit avoir au moins une fin (ending).');
   return nodes;
-}
-
-/** French typography puts a space before ":", which YAML reads as a new key: say so. */
-function withColonHint(error: SourceError): SourceError {
-  return /compact mappings|Implicit map keys|Nested mappings/.test(error.message)
-    ? { ...error, message: `${error.message} — un texte contient sans doute « : » : mettez-le entre guillemets ou écrivez-le sur la ligne suivante après « >- ».` }
-    : error;
 }
 
 function sortByLine(errors: SourceError[]): SourceError[] {
