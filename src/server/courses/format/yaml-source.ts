@@ -9,6 +9,17 @@ export interface YamlSource {
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
 }
 
+/** The YAML mistakes trainers make most, explained in French (others keep the parser's words). */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY:
+    'deux-points suivi d’un espace au milieu d’un texte (ex. « remarque : ... ») ou décalage incorrect. Mettez le texte entre guillemets doubles, ou vérifiez les espaces en début de ligne',
+  MULTILINE_IMPLICIT_KEY: 'une clé doit tenir sur une ligne : vérifiez les espaces en début de ligne',
+  DUPLICATE_KEY: 'cette clé apparaît deux fois au même niveau',
+  TAB_AS_INDENT: 'tabulation en début de ligne : utilisez des espaces',
+  MISSING_CHAR: 'guillemet, crochet ou accolade non refermé',
+  BAD_INDENT: 'décalage incorrect (espaces en début de ligne) ou crochet non refermé',
+};
+
 export type YamlResult = { ok: true; source: YamlSource } | { ok: false; errors: SourceError[] };
 
 export function parseYamlSource(text: string, file: string): YamlResult {
@@ -21,7 +32,7 @@ export function parseYamlSource(text: string, file: string): YamlResult {
         file,
         // linePos is only filled in with prettyErrors; pos always is.
         line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
-        message: `YAML invalide : ${e.message.split('\n')[0]}`,
+        message: `YAML invalide : ${YAML_HINTS[e.code] ?? e.message.split('\n')[0]}`,
       })),
     };
   }
