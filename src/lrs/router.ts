@@ -5,7 +5,7 @@ import type { LrsCredentialStore } from './credentials/credential-store.ts';
 import { notFound } from './errors.ts';
 import { authenticate } from './http/authenticate.ts';
 import { xapiErrorHandler } from './http/error-handler.ts';
-import { prepareRequest } from './http/prepare-request.ts';
+import { checkVersion, prepareRequest } from './http/prepare-request.ts';
 import type { LrsService } from './statements/statement-service.ts';
 import { statementRoutes } from './statements/statement-routes.ts';
 import type { DocumentService } from './documents/document-service.ts';
@@ -28,6 +28,7 @@ export function createLrsRouter(deps: RouterDeps): Router {
   router.use('/about', aboutRoutes());
   router.use(prepareRequest(deps.maxBodyBytes));
   router.use(authenticate(deps.credentials, deps.baseUrl));
+  router.use(checkVersion());
   router.use('/statements', statementRoutes(deps.service, deps.maxBodyBytes, deps.clock));
   router.use('/activities/state', documentRoutes(deps.documents, 'state', deps.maxBodyBytes));
   router.use('/activities/profile', documentRoutes(deps.documents, 'activity-profile', deps.maxBodyBytes));

@@ -77,7 +77,7 @@ export function documentRoutes(service: DocumentService, kind: DocumentKind, lim
       content,
       contentType,
       preconditions: preconditionsOf(req),
-      requirePrecondition: kind !== 'state' || context.version === '2.0',
+      requirePrecondition: context.version === '2.0' ? 'conflict' : kind === 'state' ? 'never' : 'always',
     });
     res.status(204).end();
   };

@@ -8,8 +8,11 @@ export interface DocumentWrite {
   content: Buffer;
   contentType: string;
   preconditions: Preconditions;
-  /** PUT over an existing document without If-Match/If-None-Match is a 409 (Communication 3.1). */
-  requirePrecondition: boolean;
+  /**
+   * PUT without If-Match/If-None-Match: 'conflict' = 409 over an existing document
+   * (Communication 3.1); 'always' = also 400 on a new one (the 1.0.3 profile resources).
+   */
+  requirePrecondition: 'never' | 'conflict' | 'always';
 }
 
 export interface DocumentService {
@@ -49,8 +52,9 @@ export function createDocumentService(repo: DocumentRepository, clock: () => Dat
     async put(scope, id, write) {
       const current = await repo.get(scope, id);
       check(current, write.preconditions);
-      if (current && write.requirePrecondition && !hasPrecondition(write.preconditions)) {
-        throw conflict('The document exists: GET it and send If-Match with its ETag (or If-None-Match: *) to change it');
+      if (write.requirePrecondition !== 'never' && !hasPrecondition(write.preconditions)) {
+        if (current) throw conflict('The document exists: GET it and send If-Match with its ETag to change it');
+        if (write.requirePrecondition === 'always') throw badRequest('PUT needs If-Match or If-None-Match: *');
       }
       await repo.save(scope, id, document(write.content, write.contentType));
     },

@@ -57,19 +57,41 @@ async function applyAlternateSyntax(req: Request, params: Map<string, string>, l
   return content;
 }
 
+/** Step 1: parameters and the alternate request syntax (it may carry the Authorization header). */
 export function prepareRequest(limit: number) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    // Every answer carries the version header, errors included (Communication 3.3).
-    res.setHeader('X-Experience-API-Version', parseVersionHeader(req.header('x-experience-api-version')) === '1.0' ? '1.0.3' : '2.0.0');
+    res.setHeader('X-Experience-API-Version', responseVersion(parseVersionHeader(req.header('x-experience-api-version'))));
     const params = queryParams(req);
     const body = params.has('method') ? await applyAlternateSyntax(req, params, limit) : undefined;
+    const context: XapiContext = { version: '2.0', versionHeader: '', params, body };
+    res.locals.xapi = context;
+    next();
+  };
+}
+
+const responseVersion = (version: XapiVersion | undefined): string => (version === '1.0' ? '1.0.3' : '2.0.0');
+
+/**
+ * Step 2, after authentication: the version header. The version of a refused request's answer
+ * is the one this client last spoke, so that 1.0.x clients get 1.0.3 and 2.0 clients 2.0.0.
+ */
+export function checkVersion() {
+  const lastVersion = new Map<string, XapiVersion>();
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const context = res.locals.xapi as XapiContext;
+    const client = context.credential?.key ?? '';
     const versionHeader = req.header('x-experience-api-version');
     const version = parseVersionHeader(versionHeader);
-    if (versionHeader === undefined) throw badRequest('Missing X-Experience-API-Version header');
-    if (!version) throw badRequest(`Unsupported xAPI version ${versionHeader}`);
-    res.setHeader('X-Experience-API-Version', version === '2.0' ? '2.0.0' : '1.0.3');
-    const context: XapiContext = { version, versionHeader: versionHeader.trim(), params, body };
-    res.locals.xapi = context;
+    if (!version) {
+      res.setHeader('X-Experience-API-Version', responseVersion(lastVersion.get(client)));
+      if (versionHeader === undefined) throw badRequest('Missing X-Experience-API-Version header');
+      throw badRequest(`Unsupported xAPI version ${versionHeader}`);
+    }
+    if (lastVersion.size > 10000) lastVersion.clear();
+    lastVersion.set(client, version);
+    res.setHeader('X-Experience-API-Version', responseVersion(version));
+    context.version = version;
+    context.versionHeader = (versionHeader as string).trim();
     next();
   };
 }
