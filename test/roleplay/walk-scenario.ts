@@ -42,6 +42,8 @@ export function walkScenario(scenario: Scenario): Walk {
       continue;
     }
     for (const next of successors(scenario, state, walk.problems)) {
+      // Paths that merge into one state still each count for the nodes they went through.
+      next.transcript.forEach((e) => walk.visited.add(e.node));
       const nextKey = keyOf(next);
       (edges.get(key) as Set<string>).add(nextKey);
       if (!edges.has(nextKey)) {
