@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { HOME_OF } from '../accounts/roles.ts';
 import { ForbiddenError } from '../errors.ts';
+import { NAVIGATION } from './navigation.ts';
 
 const PASSWORD_PAGE = '/account/password';
 
@@ -23,6 +24,7 @@ export function currentUser(ctx: AppContext) {
     res.locals.user = user;
     res.locals.homePath = HOME_OF[user.role];
     res.locals.isRole = { [user.role]: true };
+    res.locals.navExtra = NAVIGATION[user.role];
     const exempt = req.path === PASSWORD_PAGE || req.path === '/logout' || req.path.startsWith('/static/');
     if (user.mustChangePassword && !exempt) {
       if (req.method === 'GET') return res.redirect(303, PASSWORD_PAGE);

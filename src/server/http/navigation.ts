@@ -1,0 +1,23 @@
+import type { Role } from '../accounts/roles.ts';
+
+export interface NavItem {
+  href: string;
+  /** Icon id in public/icons/icons.svg. */
+  icon: string;
+  /** Catalogue key of the label: icons always carry a label. */
+  label: string;
+}
+
+/**
+ * The header menu of each role, after "Accueil". Each area adds its entries here, in the order
+ * a user of that role needs them.
+ */
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  learner: [],
+  trainer: [],
+  admin: [
+    { href: '/admin/users', icon: 'users', label: 'layout.nav.users' },
+    { href: '/admin/cohorts', icon: 'group', label: 'layout.nav.cohorts' },
+  ],
+  partner: [],
+};
