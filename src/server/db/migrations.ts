@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { lrsMigrations } from '../../lrs/migrations.ts';
 import { accountsMigrations } from '../accounts/accounts.migrations.ts';
 import { coursesMigrations } from '../courses/import/courses.migrations.ts';
+import { learningMigrations } from '../learning/learning.migrations.ts';
 
 /**
  * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
@@ -12,5 +13,6 @@ export function allMigrations(): Record<string, Migration> {
     ...lrsMigrations,
     ...accountsMigrations,
     ...coursesMigrations,
+    ...learningMigrations,
   };
 }
