@@ -9,6 +9,7 @@ import { AccountsService } from './accounts/accounts.service.ts';
 import { CohortsRepository } from './cohorts/cohorts.repository.ts';
 import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
+import { CallReviewsRepository } from './calls/call-reviews.repository.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -29,6 +30,10 @@ export interface AppContext {
   services: {
     accounts: AccountsService;
     cohorts: CohortsService;
+  };
+  /** Simulated calls (call-player): trainers' reviews of calls. */
+  calls: {
+    reviews: CallReviewsRepository;
   };
 }
 
@@ -56,5 +61,6 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       accounts: new AccountsService(users, audit, clock),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
+    calls: { reviews: new CallReviewsRepository(db, clock) },
   };
 }

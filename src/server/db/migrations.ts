@@ -3,6 +3,7 @@ import { lrsMigrations } from '../../lrs/migrations.ts';
 import { accountsMigrations } from '../accounts/accounts.migrations.ts';
 import { coursesMigrations } from '../courses/import/courses.migrations.ts';
 import { learningMigrations } from '../learning/learning.migrations.ts';
+import { callsMigrations } from '../calls/calls.migrations.ts';
 
 /**
  * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
@@ -14,5 +15,6 @@ export function allMigrations(): Record<string, Migration> {
     ...accountsMigrations,
     ...coursesMigrations,
     ...learningMigrations,
+    ...callsMigrations,
   };
 }

@@ -1,0 +1,46 @@
+import type { Kysely, Migration } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+export const callsMigrations: Record<string, Migration> = {
+  '202611261530_calls_reviews': {
+    async up(db: AnyDb) {
+      // A trainer's "double écoute" of one call (one registration): a grid and a comment.
+      await db.schema
+        .createTable('call_reviews')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('registration', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('reviewer_id', 'text', (c) => c.notNull())
+        .addColumn('grid_json', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('call_reviews_registration_idx').on('call_reviews').columns(['registration', 'created_at']).execute();
+      await db.schema.createIndex('call_reviews_user_idx').on('call_reviews').columns(['user_id', 'created_at']).execute();
+    },
+  },
+  '202611261531_calls_roleplay_calls': {
+    async up(db: AnyDb) {
+      // The server-side state of each simulated call; the id is the xAPI registration.
+      await db.schema
+        .createTable('roleplay_calls')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('module_id', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('registration', 'text', (c) => c.notNull().unique())
+        .addColumn('status', 'text', (c) => c.notNull())
+        // Turn number of the stored state: updates compare-and-set on it (replay protection).
+        .addColumn('turn', 'integer', (c) => c.notNull())
+        .addColumn('state_json', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('roleplay_calls_user_idx').on('roleplay_calls').columns(['user_id', 'status', 'updated_at']).execute();
+    },
+  },
+};
