@@ -3,7 +3,7 @@
  * Nothing here throws on bad input: every broken rule becomes one ValidationIssue.
  */
 import { checkAgentOrGroup } from './agent.ts';
-import { fail, type Report, type ValidationIssue, type XapiVersion } from './report.ts';
+import { MAX_ISSUES, type Report, type ValidationIssue, type XapiVersion } from './report.ts';
 import { checkStatement } from './statement.ts';
 
 export type { ValidationIssue, XapiVersion } from './report.ts';
@@ -26,8 +26,9 @@ function run(options: ValidationOptions, defaultPath: string, check: (report: Re
     check(report, path);
   } catch (error) {
     // Defensive: a bug here must become a 400 naming the statement, never a 500.
-    fail(report, path, `could not be validated (${error instanceof Error ? error.message : String(error)})`);
+    report.issues.push({ path, rule: `could not be validated (${error instanceof Error ? error.message : String(error)})` });
   }
+  if (report.truncated) report.issues.push({ path, rule: `has more problems; only the first ${MAX_ISSUES} are listed` });
   return report.issues;
 }
 

@@ -30,7 +30,8 @@ function isAncestorOrSame(a: FuzzNode, b: FuzzNode): boolean {
   return a.path.length <= b.path.length && a.path.every((segment, i) => segment === b.path[i]);
 }
 
-describe('lrs validation: fuzz (seeded mutations of valid statements)', () => {
+describe('lrs validation: fuzz (seeded mutations of valid statements)', function () {
+  this.timeout(60_000); // thousands of validations; slow only on a loaded machine
   it('starts from valid base statements whose every node the oracle describes', () => {
     for (const base of BASES) {
       for (const version of base.versions) expect(validate(clone(base), version), `${base.name} in ${version}`).to.deep.equal([]);

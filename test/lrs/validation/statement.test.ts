@@ -59,6 +59,26 @@ describe('lrs validation: statements', () => {
     expect(formatIssues(issues)).to.match(/^statements\[3\]\.id: must be a UUID/);
   });
 
+  it('caps the issue list and shortens huge keys, so error bodies stay small', () => {
+    const attachments = Array.from({ length: 500 }, () => ({ usageType: 'bad' }));
+    const issues = issuesOf(makeStatement({ attachments }));
+    expect(issues).to.have.length(51);
+    expect(issues[50]).to.deep.equal({ path: 'statement', rule: 'has more problems; only the first 50 are listed' });
+    const hugeKey = 'k'.repeat(100_000);
+    const [issue] = issuesOf(makeStatement({ [hugeKey]: 1 }));
+    expect(issue?.path).to.equal(`statement["${'k'.repeat(80)}…"]`);
+  });
+
+  it('rejects huge and adversarial values in linear time', () => {
+    const n = 200_000;
+    const start = Date.now();
+    for (const s of ['P' + '1'.repeat(n), 'en-' + 'a-bb-'.repeat(n / 5) + '!', 'x' + '-a'.repeat(n / 2) + '!', 'h' + ':'.repeat(n) + ' ', '2026-11-26T15:04:05.' + '1'.repeat(n) + 'Q', 'mailto:' + 'a'.repeat(n) + '@']) {
+      const statement = { actor: { mbox: s }, verb: { id: s, display: { [s]: s } }, object: { id: s }, timestamp: s, result: { duration: s } };
+      expect(issuesOf(statement).length).to.be.greaterThan(3);
+    }
+    expect(Date.now() - start).to.be.lessThan(2000);
+  });
+
   describe('objects', () => {
     it('accepts agents, groups and statement references with objectType', () => {
       expectValid(makeStatement({ object: { objectType: 'Agent', mbox: 'mailto:a@b.c' }, context: undefined }));
