@@ -58,7 +58,7 @@ const documentSchema = z.strictObject({
   title: text,
   headers: z.record(z.string(), text).optional(),
   body: text.optional(),
-  table: z.strictObject({ columns: z.array(text).min(1), rows: z.array(z.array(text)).min(1) }).optional(),
+  table: z.strictObject({ columns: z.array(text).min(1), rows: z.array(z.array(z.string().trim())).min(1) }).optional(),
 });
 
 const exerciseSchema = z.strictObject({
