@@ -9,11 +9,12 @@ const ONLY_IN_2_0 = new Set(['contextAgents', 'contextGroups']);
 /**
  * Reports every own key of `object` that is not in `allowed`. `what` names the object in the
  * message ("an Agent"). A key that differs from an allowed one only by case gets a hint.
+ * `listed` is what the message offers as allowed, when it differs from `allowed`.
  */
-export function checkKeys(report: Report, object: JsonObject, allowed: ReadonlySet<string>, path: string, what: string): void {
+export function checkKeys(report: Report, object: JsonObject, allowed: ReadonlySet<string>, path: string, what: string, listed: ReadonlySet<string> = allowed): void {
   for (const key in object) {
     if (allowed.has(key)) continue;
-    fail(report, keyPath(path, key), unknownKeyRule(key, allowed, what, report));
+    fail(report, keyPath(path, key), unknownKeyRule(key, listed, what, report));
   }
 }
 
