@@ -54,3 +54,37 @@ export async function createTestDatabase(): Promise<Database & { url: string }> 
     },
   };
 }
+
+/**
+ * A DATABASE_URL for a child process (CLI, real server) pointing at a fresh, empty place: a new
+ * SQLite file, or a new PostgreSQL schema selected through the connection's search_path.
+ */
+export async function createChildDatabaseUrl(): Promise<{ url: string; cleanup(): Promise<void> }> {
+  const url = testDatabaseUrl();
+  const suffix = crypto.randomBytes(6).toString('hex');
+  if (dialectOf(url) === 'sqlite') {
+    const file = path.join(os.tmpdir(), `tremplin-child-${suffix}.db`);
+    return {
+      url: `sqlite:${file}`,
+      cleanup: async () => {
+        for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      },
+    };
+  }
+  const schema = `c_${suffix}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: withSchema.toString(),
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.ts';
 import { boot } from '../boot.ts';
 import { commands } from './commands.ts';
@@ -15,6 +14,24 @@ function find(args: string[]): CliCommand | undefined {
     .sort((a, b) => b.words.length - a.words.length)[0];
 }
 
+/** `--name value`, `--name=value` and bare `--flag`; everything else is positional. */
+export function parseOptions(args: string[]): { values: Record<string, string | boolean>; positionals: string[] } {
+  const values: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    if (eq > 0) values[arg.slice(2, eq)] = arg.slice(eq + 1);
+    else if (i + 1 < args.length && !args[i + 1].startsWith('--')) values[arg.slice(2)] = args[++i];
+    else values[arg.slice(2)] = true;
+  }
+  return { values, positionals };
+}
+
 async function main(argv: string[]): Promise<number> {
   const command = find(argv);
   if (!command) {
@@ -22,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     (unknown ? process.stderr : process.stdout).write(`${unknown ? `Unknown command: ${argv.join(' ')}\n\n` : ''}${help()}`);
     return unknown ? 2 : 0;
   }
-  const { values, positionals } = parseArgs({ args: argv.slice(command.words.length), strict: false, allowPositionals: true });
+  const { values, positionals } = parseOptions(argv.slice(command.words.length));
   if (command.offline) return command.run(values, positionals, null);
   const { ctx, database } = await boot();
   try {
