@@ -35,6 +35,8 @@ export const ACTIVITY_TYPES = {
   exercise: `${PROFILE_ID}/activity-types/back-office-exercise`,
   roleplay: 'http://adlnet.gov/expapi/activities/simulation',
   roleplayTurn: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+  /** A role-play action that is not an answer (hold, transfer, look-up in the customer record). */
+  roleplayAction: 'http://adlnet.gov/expapi/activities/interaction',
   profile: 'http://adlnet.gov/expapi/activities/profile',
 } as const;
 
