@@ -4,6 +4,7 @@ import { accountsMigrations } from '../accounts/accounts.migrations.ts';
 import { coursesMigrations } from '../courses/import/courses.migrations.ts';
 import { learningMigrations } from '../learning/learning.migrations.ts';
 import { callsMigrations } from '../calls/calls.migrations.ts';
+import { certificatesMigrations } from '../certificates/certificates.migrations.ts';
 
 /**
  * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
@@ -16,5 +17,6 @@ export function allMigrations(): Record<string, Migration> {
     ...coursesMigrations,
     ...learningMigrations,
     ...callsMigrations,
+    ...certificatesMigrations,
   };
 }
