@@ -92,7 +92,12 @@ describe('parseScenario', () => {
   it('reports unknown competency codes, unknown keys, and a wrong id', () => {
     const text = edit(edit(mini, '{ T2: 2 }', '{ T9: 2 }'), 'feedback: Trop familier.', 'feedbak: Trop familier.');
     const errors = errorsOf(text);
-    expect(errors.find((e) => e.message.startsWith('compétence inconnue « T9 »'))?.line).to.equal(lineOf(text, 'T9'));
+    expect(errors.find((e) => e.message.startsWith('compétence « T9 » non déclarée'))?.line).to.equal(lineOf(text, 'T9'));
+    const undeclared = edit(mini, 'competencies: [CCP1.1, T2]', 'competencies: [CCP1.1, T9]');
+    expect(errorsOf(undeclared).map((e) => [e.line, e.message])).to.deep.equal([
+      [lineOf(undeclared, 'competencies: [CCP1.1, T9]'), 'compétence inconnue « T9 » (voir courses/competences.yaml).'],
+      [lineOf(undeclared, '{ T2: 2 }'), 'compétence « T2 » non déclarée dans « competencies » en tête du scénario (déclarées : CCP1.1).'],
+    ]);
     expect(errors.find((e) => e.message.startsWith('clé inconnue « feedbak »'))?.line).to.equal(lineOf(text, 'feedbak'));
     expect(errorsOf(edit(mini, 'id: mini', 'id: autre')).map((e) => e.message)).to.include('l’identifiant « autre » doit être le nom du fichier (« mini »).');
   });

@@ -5,6 +5,7 @@ import type { EndingKind, FreeOutcome, LearnerOption, OptionKind, Points, Scenar
 
 export interface NodeContext {
   phaseIds: ReadonlySet<string>;
+  /** The competencies the scenario declares at its top: the only ones its points may use. */
   competencyCodes: ReadonlySet<string>;
   lookupKeys: ReadonlySet<string>;
 }
@@ -116,20 +117,21 @@ function parseOption(reader: FieldReader, kind: OptionKind, value: unknown, path
 function parsePoints(reader: FieldReader, value: unknown, path: Path, phase: string, phaseIds: ReadonlySet<string>): Points {
   if (value === undefined) return {};
   if (typeof value === 'number') return checkNumber(reader, value, path) ? { [phase]: value } : {};
-  return parseScoreMap(reader, value, path, phaseIds, 'phase');
+  return parseScoreMap(reader, value, path, phaseIds, (key) => `phase inconnue « ${key} » (phases : ${[...phaseIds].join(', ')}).`);
 }
 
 function parseCompetencies(reader: FieldReader, value: unknown, path: Path, codes: ReadonlySet<string>): Points {
   if (value === undefined) return {};
-  return parseScoreMap(reader, value, path, codes, 'compétence');
+  return parseScoreMap(reader, value, path, codes, (key) =>
+    `compétence « ${key} » non déclarée dans « competencies » en tête du scénario (déclarées : ${[...codes].join(', ')}).`);
 }
 
-function parseScoreMap(reader: FieldReader, value: unknown, path: Path, known: ReadonlySet<string>, what: string): Points {
-  const obj = reader.map(value, path, `points par ${what}`);
+function parseScoreMap(reader: FieldReader, value: unknown, path: Path, known: ReadonlySet<string>, unknown: (key: string) => string): Points {
+  const obj = reader.map(value, path, 'points');
   if (!obj) return {};
   const result: Record<string, number> = {};
   for (const [key, points] of Object.entries(obj)) {
-    if (!known.has(key)) reader.error([...path, key], `${what} inconnue « ${key} » (connues : ${[...known].join(', ')}).`);
+    if (!known.has(key)) reader.error([...path, key], unknown(key));
     else if (checkNumber(reader, points, [...path, key])) result[key] = points;
   }
   return result;

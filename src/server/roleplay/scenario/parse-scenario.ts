@@ -48,7 +48,7 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
   const start = reader.text(top, 'start', [], { required: true }) ?? '';
   const nodes = parseNodes(reader, top.nodes, {
     phaseIds: new Set(phases.map((p) => p.id)),
-    competencyCodes: context.competencyCodes,
+    competencyCodes: new Set(competencies.filter((code) => context.competencyCodes.has(code))),
     lookupKeys: new Set((persona?.record ?? []).filter((f) => f.lookup).map((f) => f.key)),
   });
   if (start) checkGraph(reader, nodes, start);
