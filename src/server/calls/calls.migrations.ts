@@ -34,8 +34,9 @@ export const callsMigrations: Record<string, Migration> = {
         .addColumn('content_hash', 'text', (c) => c.notNull())
         .addColumn('registration', 'text', (c) => c.notNull().unique())
         .addColumn('status', 'text', (c) => c.notNull())
-        // Turn number of the stored state: updates compare-and-set on it (replay protection).
-        .addColumn('turn', 'integer', (c) => c.notNull())
+        // Grows with every change of the state (its transcript length): updates compare-and-set
+        // on it, so two posts computed from the same state cannot both be stored.
+        .addColumn('revision', 'integer', (c) => c.notNull())
         .addColumn('state_json', 'text', (c) => c.notNull())
         .addColumn('started_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
