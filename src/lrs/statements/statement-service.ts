@@ -50,15 +50,11 @@ interface Deps {
 const MAX_REF_DEPTH = 10;
 
 function describeIssues(statements: readonly unknown[], version: XapiVersion): string | undefined {
-  const problems: string[] = [];
-  statements.forEach((statement, index) => {
-    for (const issue of validateStatement(statement, { version })) {
-      const path = issue.path.startsWith('$') ? issue.path.slice(1) : issue.path ? `.${issue.path}` : '';
-      problems.push(`${statements.length > 1 ? `statements[${index}]` : 'statement'}${path.replace(/^\.(?=\[)/, '')}: ${issue.rule}`);
-    }
-  });
+  const problems = statements.flatMap((statement, index) =>
+    validateStatement(statement, { version, path: statements.length > 1 ? `statements[${index}]` : 'statement' }),
+  );
   if (problems.length === 0) return undefined;
-  const shown = problems.slice(0, 10).join('; ');
+  const shown = problems.slice(0, 10).map((issue) => `${issue.path}: ${issue.rule}`).join('; ');
   return problems.length > 10 ? `${shown}; and ${problems.length - 10} more` : shown;
 }
 
