@@ -10,6 +10,7 @@ import { CohortsRepository } from './cohorts/cohorts.repository.ts';
 import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
 import { CallReviewsRepository } from './calls/call-reviews.repository.ts';
+import { buildFollowup, type Followup } from './followup/followup.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -35,6 +36,8 @@ export interface AppContext {
   calls: {
     reviews: CallReviewsRepository;
   };
+  /** Trainer follow-up (trainer-followup): attendance, the trainer's scope. */
+  followup: Followup;
 }
 
 export function buildContext(config: Config, database: Database, clock: Clock, logger: Logger): AppContext {
@@ -62,5 +65,6 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
     calls: { reviews: new CallReviewsRepository(db, clock) },
+    followup: buildFollowup(db, cohorts, users),
   };
 }

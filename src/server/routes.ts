@@ -3,6 +3,7 @@ import type { RouteSpec } from './http/route-table.ts';
 import { authRoutes } from './accounts/auth.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { followupRoutes } from './followup/followup.routes.ts';
 
 /** Every LMS route of every area. The role-matrix test walks this list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
@@ -10,5 +11,6 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...authRoutes(ctx),
     ...homeRoutes(ctx),
     ...adminRoutes(ctx),
+    ...followupRoutes(ctx),
   ];
 }

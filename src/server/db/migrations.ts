@@ -5,6 +5,7 @@ import { coursesMigrations } from '../courses/import/courses.migrations.ts';
 import { learningMigrations } from '../learning/learning.migrations.ts';
 import { callsMigrations } from '../calls/calls.migrations.ts';
 import { certificatesMigrations } from '../certificates/certificates.migrations.ts';
+import { followupMigrations } from '../followup/followup.migrations.ts';
 
 /**
  * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
@@ -18,5 +19,6 @@ export function allMigrations(): Record<string, Migration> {
     ...learningMigrations,
     ...callsMigrations,
     ...certificatesMigrations,
+    ...followupMigrations,
   };
 }

@@ -1,0 +1,25 @@
+import type { Kysely, Migration } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+export const followupMigrations: Record<string, Migration> = {
+  '202611261600_followup_attendance': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('attendance')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('half_day', 'text', (c) => c.notNull())
+        .addColumn('hours', 'real', (c) => c.notNull())
+        .addColumn('recorded_by', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('attendance_pk', ['user_id', 'day', 'half_day'])
+        .execute();
+      await db.schema.createIndex('attendance_day_idx').on('attendance').column('day').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('attendance').ifExists().execute();
+    },
+  },
+};

@@ -1,0 +1,8 @@
+import type { AppContext } from '../context.ts';
+import type { RouteSpec } from '../http/route-table.ts';
+import { attendanceRoutes } from './attendance.routes.ts';
+
+/** Every route of the trainer follow-up area. */
+export function followupRoutes(ctx: AppContext): RouteSpec[] {
+  return [...attendanceRoutes(ctx)];
+}
