@@ -9,8 +9,9 @@ import { AccountsService } from './accounts/accounts.service.ts';
 import { CohortsRepository } from './cohorts/cohorts.repository.ts';
 import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
-import { CallReviewsRepository } from './calls/call-reviews.repository.ts';
+import { createCallsArea, type CallsArea } from './calls/calls-area.ts';
 import { buildFollowup, type Followup } from './followup/followup.ts';
+import { buildLearning, type Learning } from './learning/learning.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -32,12 +33,12 @@ export interface AppContext {
     accounts: AccountsService;
     cohorts: CohortsService;
   };
-  /** Simulated calls (call-player): trainers' reviews of calls. */
-  calls: {
-    reviews: CallReviewsRepository;
-  };
+  /** Simulated calls (call-player): calls, their service, trainers' reviews of calls. */
+  calls: CallsArea;
   /** Trainer follow-up (trainer-followup): attendance, the trainer's scope. */
   followup: Followup;
+  /** Learner player (learner-player): assignment, attempts, the progress projection (ctx.learning.progress). */
+  learning: Learning;
 }
 
 export function buildContext(config: Config, database: Database, clock: Clock, logger: Logger): AppContext {
@@ -64,7 +65,8 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       accounts: new AccountsService(users, audit, clock),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
-    calls: { reviews: new CallReviewsRepository(db, clock) },
-    followup: buildFollowup(db, cohorts, users),
+    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl }),
+    learning: buildLearning({ db, lrs, baseUrl: config.baseUrl, clock, cohorts }),
+    followup: buildFollowup(db, { cohorts, users, baseUrl: config.baseUrl }),
   };
 }

@@ -1,8 +1,9 @@
 import type { AppContext } from '../context.ts';
 import type { RouteSpec } from '../http/route-table.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
+import { statementsRoutes } from './statements.routes.ts';
 
 /** Every route of the trainer follow-up area. */
 export function followupRoutes(ctx: AppContext): RouteSpec[] {
-  return [...attendanceRoutes(ctx)];
+  return [...attendanceRoutes(ctx), ...statementsRoutes(ctx)];
 }

@@ -23,3 +23,12 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The UTC instant (ms) of midnight in Paris at the start of a 'YYYY-MM-DD' day. */
+export function parisMidnightUtc(day: string): number {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  // Paris is UTC+1 or UTC+2; the offset at that moment tells which.
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(utcMidnight));
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  return utcMidnight - hour * 3_600_000;
+}

@@ -14,10 +14,14 @@ export interface NavItem {
  */
 export const NAVIGATION: Record<Role, NavItem[]> = {
   learner: [],
-  trainer: [],
+  trainer: [
+    { href: '/trainer/attendance', icon: 'clock', label: 'followup.nav.attendance' },
+    { href: '/trainer/statements', icon: 'list', label: 'followup.nav.statements' },
+  ],
   admin: [
     { href: '/admin/users', icon: 'users', label: 'layout.nav.users' },
     { href: '/admin/cohorts', icon: 'group', label: 'layout.nav.cohorts' },
+    { href: '/admin/statements', icon: 'list', label: 'followup.nav.statements' },
   ],
   partner: [],
 };
