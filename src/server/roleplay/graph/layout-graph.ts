@@ -42,11 +42,11 @@ export function layoutGraph(scenario: Scenario): { placed: Map<string, Placed>; 
     (layers[layer] ??= []).push(id);
   }
   const widest = Math.max(1, ...layers.map((l) => l?.length ?? 0));
-  const width = BOX.margin * 2 + widest * BOX.width + (widest - 1) * BOX.gapX + 60;
+  const width = BOX.margin * 2 + widest * BOX.width + (widest - 1) * BOX.gapX + 110;
   const placed = new Map<string, Placed>();
   layers.forEach((layer, index) => {
     const rowWidth = layer.length * BOX.width + (layer.length - 1) * BOX.gapX;
-    const left = (width - 60 - rowWidth) / 2;
+    const left = (width - 110 - rowWidth) / 2;
     layer.forEach((id, i) => placed.set(id, { id, layer: index, x: left + i * (BOX.width + BOX.gapX), y: BOX.margin + 20 + index * (BOX.height + BOX.gapY) }));
   });
   const edges = mergeParallel(ids.flatMap((id) => edgesOf(scenario.nodes[id]).filter((e) => scenario.nodes[e.to]).map((e) => ({ from: id, to: e.to, label: edgeLabel(e.path) }))));

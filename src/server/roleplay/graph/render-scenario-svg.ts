@@ -80,6 +80,11 @@ function renderEdge(from: Placed, to: Placed, label: string, marker: string): st
     const [x1, y1, x2, y2] = [from.x + BOX.width / 2, from.y + BOX.height, to.x + BOX.width / 2, to.y];
     d = `M${x1},${y1} C${x1},${y1 + 40} ${x2},${y2 - 40} ${x2},${y2}`;
     [labelX, labelY] = [(x1 + x2) / 2, (y1 + y2) / 2];
+  } else if (to.layer === from.layer && Math.abs(to.x - from.x) > BOX.width + BOX.gapX + 1) {
+    // Not side by side: arc under the row rather than through the boxes in between.
+    const [x1, x2, y] = [from.x + BOX.width / 2, to.x + BOX.width / 2, from.y + BOX.height];
+    d = `M${x1},${y} C${x1},${y + 45} ${x2},${y + 45} ${x2},${y}`;
+    [labelX, labelY] = [(x1 + x2) / 2, y + 30];
   } else if (to.layer === from.layer) {
     const rightward = to.x > from.x;
     const [x1, x2, y] = [rightward ? from.x + BOX.width : from.x, rightward ? to.x : to.x + BOX.width, from.y + BOX.height / 2];
