@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import type { Clock } from '../../clock.ts';
+import { BadRequestError, ConflictError, ForbiddenError } from '../../errors.ts';
+import type { ModuleItem } from '../../courses/format/types.ts';
+import type { Attempt } from '../attempts/attempt.ts';
+import type { AttemptsRepository } from '../attempts/attempts.repository.ts';
+import type { ModuleAccess } from './course-access.ts';
+import type { LearningRecorder, RecordScope } from './learning-recorder.ts';
+import { itemActivity } from '../xapi/activities.ts';
+
+/** Idle gaps longer than this do not count as time on task. */
+const MAX_GAP_MS = 10 * 60_000;
+
+/** Starting, finding and checking attempts at an item; every attempt is one xAPI registration. */
+export class ItemAttempts {
+  constructor(
+    private readonly attempts: AttemptsRepository,
+    private readonly recorder: LearningRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  scope(access: ModuleAccess, item: ModuleItem, attempt: Attempt, competencies: readonly string[] = item.competencies): RecordScope {
+    return { userId: attempt.userId, module: access.version.content, registration: attempt.id, competencies, attemptNumber: attempt.attemptNumber };
+  }
+
+  async all(access: ModuleAccess, item: ModuleItem): Promise<Attempt[]> {
+    return this.attempts.forItem(access.enrolment.userId, access.enrolment.moduleId, item.id);
+  }
+
+  async latest(access: ModuleAccess, item: ModuleItem): Promise<Attempt | null> {
+    const all = await this.all(access, item);
+    return all[all.length - 1] ?? null;
+  }
+
+  /** A new attempt, announced with an item-level "launched" statement. */
+  async start(access: ModuleAccess, item: ModuleItem): Promise<Attempt> {
+    const previous = await this.all(access, item);
+    const now = this.clock().toISOString();
+    const attempt: Attempt = {
+      id: crypto.randomUUID(),
+      userId: access.enrolment.userId,
+      moduleId: access.enrolment.moduleId,
+      itemId: item.id,
+      itemType: item.type,
+      version: access.enrolment.version,
+      attemptNumber: previous.length + 1,
+      state: { activeMs: 0 },
+      status: 'in_progress',
+      scoreScaled: null,
+      startedAt: now,
+      updatedAt: now,
+      finishedAt: null,
+    };
+    const object = itemActivity(this.recorder.ids, attempt.moduleId, item);
+    await this.recorder.store([this.recorder.statement(this.scope(access, item, attempt), 'launched', object)]);
+    await this.attempts.insert(attempt);
+    return attempt;
+  }
+
+  /**
+   * The attempt a form names, checked against the learner and the item. Another learner's
+   * attempt, another item's, or a finished one: a clear error, and nothing is written.
+   */
+  async requireOpen(userId: string, moduleId: string, itemId: string, attemptId: unknown): Promise<Attempt> {
+    const attempt = typeof attemptId === 'string' && attemptId.length <= 64 ? await this.attempts.findById(attemptId) : null;
+    if (!attempt || attempt.userId !== userId) throw new ForbiddenError('learning.errors.notYourAttempt');
+    if (attempt.moduleId !== moduleId || attempt.itemId !== itemId) throw new BadRequestError('learning.errors.wrongAttempt');
+    if (attempt.status !== 'in_progress') throw new ConflictError('learning.errors.attemptFinished');
+    return attempt;
+  }
+
+  /** The attempt with its time on task brought up to now. */
+  touched(attempt: Attempt): Attempt {
+    const now = this.clock();
+    const gap = Math.max(0, Math.min(MAX_GAP_MS, now.getTime() - Date.parse(attempt.updatedAt)));
+    return { ...attempt, updatedAt: now.toISOString(), state: { ...attempt.state, activeMs: (attempt.state.activeMs ?? 0) + gap } };
+  }
+
+  async save(attempt: Attempt): Promise<void> {
+    if (!(await this.attempts.update(attempt))) throw new ConflictError('learning.errors.attemptFinished');
+  }
+
+  /** Whether another attempt may start after `latest` (failed, and attempts left). */
+  static canRetry(latest: Attempt | null, maxAttempts: number | null): boolean {
+    if (!latest || latest.status !== 'failed') return false;
+    return maxAttempts === null || latest.attemptNumber < maxAttempts;
+  }
+}

@@ -1,0 +1,27 @@
+import crypto from 'node:crypto';
+
+/**
+ * A shuffle that depends only on the seed (the attempt's registration and the question id), so
+ * the learner sees the same order after a reload or a logout without storing it.
+ */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  const out = [...items];
+  let pool = crypto.createHash('sha256').update(seed).digest();
+  let at = 0;
+  const next = (): number => {
+    if (at + 4 > pool.length) {
+      pool = crypto.createHash('sha256').update(pool).digest();
+      at = 0;
+    }
+    const v = pool.readUInt32BE(at);
+    at += 4;
+    return v;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  // A shuffle that leaves an ordering question already solved would give the answer away.
+  if (out.length > 1 && out.every((v, i) => v === items[i])) out.push(out.shift() as T);
+  return out;
+}

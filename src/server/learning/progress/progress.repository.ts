@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { ItemProgress, ProgressStatus } from './item-progress.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+interface Row {
+  user_id: string;
+  module_id: string;
+  item_id: string;
+  status: string;
+  score_scaled: number | null;
+  attempts: number;
+  duration_seconds: number;
+  last_registration: string | null;
+  updated_at: string;
+}
+
+const toDomain = (r: Row): ItemProgress => ({
+  userId: r.user_id,
+  moduleId: r.module_id,
+  itemId: r.item_id,
+  status: r.status as ProgressStatus,
+  scoreScaled: r.score_scaled === null ? null : Number(r.score_scaled),
+  attempts: Number(r.attempts),
+  durationSeconds: Number(r.duration_seconds),
+  lastRegistration: r.last_registration,
+  updatedAt: r.updated_at,
+});
+
+/** learner_item_progress: the projection of statements the dashboards read. */
+export class ProgressRepository {
+  constructor(private readonly db: AnyDb) {}
+
+  async find(userId: string, moduleId: string, itemId: string): Promise<ItemProgress | null> {
+    const row = (await this.db
+      .selectFrom('learner_item_progress')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('module_id', '=', moduleId)
+      .where('item_id', '=', itemId)
+      .executeTakeFirst()) as Row | undefined;
+    return row ? toDomain(row) : null;
+  }
+
+  /** A learner's rows for one module (items never touched have no row: "not_started"). */
+  async itemProgress(userId: string, moduleId: string): Promise<ItemProgress[]> {
+    const rows = (await this.db.selectFrom('learner_item_progress').selectAll().where('user_id', '=', userId).where('module_id', '=', moduleId).execute()) as Row[];
+    return rows.map(toDomain);
+  }
+
+  async forUser(userId: string): Promise<ItemProgress[]> {
+    const rows = (await this.db.selectFrom('learner_item_progress').selectAll().where('user_id', '=', userId).orderBy('module_id').orderBy('item_id').execute()) as Row[];
+    return rows.map(toDomain);
+  }
+
+  async upsert(p: ItemProgress): Promise<void> {
+    const values = {
+      status: p.status,
+      score_scaled: p.scoreScaled,
+      attempts: p.attempts,
+      duration_seconds: p.durationSeconds,
+      last_registration: p.lastRegistration,
+      updated_at: p.updatedAt,
+    };
+    await this.db
+      .insertInto('learner_item_progress')
+      .values({ user_id: p.userId, module_id: p.moduleId, item_id: p.itemId, ...values })
+      .onConflict((oc) => oc.columns(['user_id', 'module_id', 'item_id']).doUpdateSet(values))
+      .execute();
+  }
+}
