@@ -9,7 +9,7 @@ import { AccountsService } from './accounts/accounts.service.ts';
 import { CohortsRepository } from './cohorts/cohorts.repository.ts';
 import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
-import { CallReviewsRepository } from './calls/call-reviews.repository.ts';
+import { createCallsArea, type CallsArea } from './calls/calls-area.ts';
 import { buildFollowup, type Followup } from './followup/followup.ts';
 import { buildLearning, type Learning } from './learning/learning.ts';
 
@@ -33,10 +33,8 @@ export interface AppContext {
     accounts: AccountsService;
     cohorts: CohortsService;
   };
-  /** Simulated calls (call-player): trainers' reviews of calls. */
-  calls: {
-    reviews: CallReviewsRepository;
-  };
+  /** Simulated calls (call-player): calls, their service, trainers' reviews of calls. */
+  calls: CallsArea;
   /** Trainer follow-up (trainer-followup): attendance, the trainer's scope. */
   followup: Followup;
   /** Learner player (learner-player): assignment, attempts, the progress projection (ctx.learning.progress). */
@@ -67,8 +65,8 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       accounts: new AccountsService(users, audit, clock),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
-    calls: { reviews: new CallReviewsRepository(db, clock) },
+    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl }),
     learning: buildLearning({ db, lrs, baseUrl: config.baseUrl, clock, cohorts }),
-    followup: buildFollowup(db, cohorts, users),
+    followup: buildFollowup(db, { cohorts, users, baseUrl: config.baseUrl }),
   };
 }
