@@ -4,6 +4,7 @@ import { authRoutes } from './accounts/auth.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { followupRoutes } from './followup/followup.routes.ts';
+import { callsRoutes } from './calls/calls.routes.ts';
 
 /** Every LMS route of every area. The role-matrix test walks this list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
@@ -12,5 +13,6 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...homeRoutes(ctx),
     ...adminRoutes(ctx),
     ...followupRoutes(ctx),
+    ...callsRoutes(ctx),
   ];
 }

@@ -13,7 +13,7 @@ export interface NavItem {
  * a user of that role needs them.
  */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  learner: [],
+  learner: [{ href: '/learner/calls', icon: 'headset', label: 'calls.nav' }],
   trainer: [
     { href: '/trainer/attendance', icon: 'clock', label: 'followup.nav.attendance' },
     { href: '/trainer/statements', icon: 'list', label: 'followup.nav.statements' },

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { LrsService } from '../../lrs/index.ts';
+import type { Clock } from '../clock.ts';
+import { CallReviewsRepository } from './call-reviews.repository.ts';
+import { CallsService } from './calls.service.ts';
+import { createModuleAccess, type CallModuleAccess } from './module-access.ts';
+import { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
+
+/** The call player's part of the app context (ctx.calls). */
+export interface CallsArea {
+  /** Trainers' reviews of calls ("double écoute"), shown on the learner's debrief. */
+  reviews: CallReviewsRepository;
+  /** Stored calls (state, status, registration). */
+  calls: RoleplayCallsRepository;
+  service: CallsService;
+  modules: CallModuleAccess;
+}
+
+export function createCallsArea(deps: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  lrs: LrsService;
+  clock: Clock;
+  baseUrl: string;
+}): CallsArea {
+  const calls = new RoleplayCallsRepository(deps.db);
+  const modules = createModuleAccess(deps.db);
+  return {
+    reviews: new CallReviewsRepository(deps.db, deps.clock),
+    calls,
+    modules,
+    service: new CallsService({ calls, modules, lrs: deps.lrs, clock: deps.clock, baseUrl: deps.baseUrl }),
+  };
+}

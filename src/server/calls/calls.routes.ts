@@ -1,0 +1,128 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
+import { get, post, type RouteSpec } from '../http/route-table.ts';
+import { MAX_RESPONSE_LENGTH } from '../roleplay/engine/index.ts';
+import { audioAssetOf } from './call-audio.ts';
+import type { CallMove, CallRejection, OpenCall } from './calls.service.ts';
+import { debriefView } from './debrief-view.ts';
+import { playerView } from './player-view.ts';
+import { startView } from './start-view.ts';
+
+const SCRIPTS = ['/static/js/call.js'];
+const id = z.string().min(1).max(100);
+const startSchema = z.object({ module: id, item: id, restart: z.literal('1').optional() });
+const turnSchema = z.object({
+  turn: z.string().regex(/^\d{1,6}$/).transform(Number),
+  choice: z.string().regex(/^\d{1,4}$/).transform(Number).optional(),
+  response: z.string().max(MAX_RESPONSE_LENGTH * 2).optional(),
+  action: z.enum(['hold', 'transfer', 'lookup', 'timeout']).optional(),
+  field: z.string().max(100).optional(),
+});
+
+/** The learner's input as one move, or null when the form makes no sense. */
+function moveOf(values: z.infer<typeof turnSchema>): CallMove | null {
+  const { turn } = values;
+  if (values.choice !== undefined) return { type: 'choice', turn, choice: values.choice };
+  if (values.response !== undefined) return { type: 'free', turn, text: values.response };
+  if (values.action === 'lookup') return values.field ? { type: 'lookup', turn, field: values.field } : null;
+  if (values.action) return { type: values.action, turn };
+  return null;
+}
+
+/** Refusals that mean "the call moved on" answer 409; the others are bad input (400). */
+const CONFLICTS = new Set<CallRejection>(['stale-turn', 'concurrent', 'call-ended', 'not-timed-out-yet']);
+
+export function callsRoutes(ctx: AppContext): RouteSpec[] {
+  const { service, reviews } = ctx.calls;
+  const userOf = (req: Request) => req.session.userId as string;
+  const now = () => ctx.clock().getTime();
+
+  const renderPlayer = (res: Response, open: OpenCall, extra: Record<string, unknown> = {}, status = 200) =>
+    res.status(status).render('calls/player', { title: 'calls.player.title', pageClass: 'call-page', scripts: SCRIPTS, ...playerView(open, now()), ...extra });
+
+  const list = async (req: Request, res: Response) => {
+    const calls = await service.listForUser(userOf(req));
+    const rows = await Promise.all(
+      calls.map(async (c) => {
+        const version = await ctx.calls.modules.version(c.moduleId, c.version);
+        const item = version?.content.items.find((i) => i.id === c.itemId);
+        return { id: c.id, title: item?.title ?? c.itemId, moduleTitle: version?.content.title ?? c.moduleId, startedAt: c.startedAt, statusKey: `calls.status.${c.status}`, inProgress: c.status === 'in_progress' };
+      }),
+    );
+    res.render('calls/list', { title: 'calls.list.title', calls: rows });
+  };
+
+  const startPage = async (req: Request, res: Response) => {
+    const query = startSchema.safeParse(req.query);
+    if (!query.success) throw new BadRequestError('calls.errors.badStart');
+    const { module: moduleId, item: itemId } = query.data;
+    const found = await service.itemFor(userOf(req), moduleId, itemId);
+    const running = await ctx.calls.calls.listForUser(userOf(req), { moduleId, itemId, status: 'in_progress' });
+    res.render('calls/start', { title: 'calls.start.title', ...startView(found.version, found.item), running: running[0] ? { id: running[0].id } : null });
+  };
+
+  const start = async (req: Request, res: Response) => {
+    const form = startSchema.safeParse(req.body);
+    if (!form.success) throw new BadRequestError('calls.errors.badStart');
+    const call = await service.start(userOf(req), form.data.module, form.data.item, { restart: form.data.restart === '1' });
+    res.redirect(303, `/learner/calls/${call.id}`);
+  };
+
+  const show = async (req: Request, res: Response) => {
+    const open = await service.open(userOf(req), String(req.params.id));
+    if (open.call.status !== 'in_progress') return res.redirect(303, `/learner/calls/${open.call.id}/debrief`);
+    renderPlayer(res, open, { late: req.query.late === '1' });
+  };
+
+  const turn = async (req: Request, res: Response) => {
+    const callId = String(req.params.id);
+    const form = turnSchema.safeParse(req.body);
+    const move = form.success ? moveOf(form.data) : null;
+    if (!move) return renderPlayer(res, await service.open(userOf(req), callId), { errorKey: 'calls.errors.badInput' }, 400);
+    const result = await service.play(userOf(req), callId, move);
+    if (!result.ok) {
+      if (result.rejection === 'call-ended') throw new ConflictError('calls.rejections.call-ended');
+      const typed = move.type === 'free' ? move.text : '';
+      return renderPlayer(res, result.open, { errorKey: `calls.rejections.${result.rejection}`, typed }, CONFLICTS.has(result.rejection) ? 409 : 400);
+    }
+    if (result.open.call.status === 'completed') return res.redirect(303, `/learner/calls/${callId}/debrief`);
+    res.redirect(303, `/learner/calls/${callId}${result.late ? '?late=1' : ''}`);
+  };
+
+  const abandon = async (req: Request, res: Response) => {
+    await service.abandon(userOf(req), String(req.params.id));
+    res.redirect(303, '/learner/calls');
+  };
+
+  const debriefPage = async (req: Request, res: Response) => {
+    const open = await service.open(userOf(req), String(req.params.id));
+    if (open.call.status === 'in_progress') return res.redirect(303, `/learner/calls/${open.call.id}`);
+    const found = await reviews.listForRegistration(open.call.registration);
+    const names = new Map<string, string>();
+    for (const r of found) names.set(r.reviewerId, (await ctx.repositories.users.findById(r.reviewerId))?.displayName ?? '');
+    res.render('calls/debrief', { title: 'calls.debrief.title', ...debriefView(open, found, names) });
+  };
+
+  const audio = async (req: Request, res: Response) => {
+    const open = await service.open(userOf(req), String(req.params.id));
+    const sha = String(req.params.sha);
+    const allowed = audioAssetOf(open.version, sha);
+    const stored = allowed ? await ctx.calls.modules.asset(sha) : undefined;
+    if (!allowed || !stored) throw new NotFoundError('calls.errors.notFound');
+    res.type(allowed.mediaType).set('Cache-Control', 'private, max-age=86400, immutable').send(stored.data);
+  };
+
+  const learner = ['learner'] as const;
+  return [
+    get('/learner/calls', learner, list),
+    get('/learner/calls/start', learner, startPage),
+    post('/learner/calls/start', learner, start),
+    get('/learner/calls/:id', learner, show),
+    post('/learner/calls/:id/turn', learner, turn),
+    post('/learner/calls/:id/abandon', learner, abandon),
+    get('/learner/calls/:id/debrief', learner, debriefPage),
+    get('/learner/calls/:id/audio/:sha', learner, audio),
+  ];
+}

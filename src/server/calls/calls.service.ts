@@ -1,0 +1,186 @@
+import crypto from 'node:crypto';
+import type { LrsService } from '../../lrs/index.ts';
+import { LrsError } from '../../lrs/index.ts';
+import type { Clock } from '../clock.ts';
+import type { RoleplayItem } from '../courses/format/types.ts';
+import type { CourseVersion } from '../courses/import/course-version.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import {
+  applyAction, applyChoice, applyFreeResponse, applyTimeout, startCall,
+  type CallState, type RejectionCode, type Step,
+} from '../roleplay/engine/index.ts';
+import { abandonedStatement, stepStatements, type CallIdentity } from './call-statements.ts';
+import type { CallModuleAccess } from './module-access.ts';
+import type { CallStatus, RoleplayCall } from './roleplay-call.ts';
+import type { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
+
+/** One learner input, as posted by the player page. Every input names the turn it answers. */
+export type CallMove =
+  | { type: 'choice'; turn: number; choice: number }
+  | { type: 'free'; turn: number; text: string }
+  | { type: 'hold' | 'transfer'; turn: number }
+  | { type: 'lookup'; turn: number; field: string }
+  | { type: 'timeout'; turn: number };
+
+/** A call with the content it is played on. */
+export interface OpenCall {
+  call: RoleplayCall;
+  version: CourseVersion;
+  item: RoleplayItem;
+}
+
+/** Why an input was refused: the engine's reasons, or another post changed the call first. */
+export type CallRejection = RejectionCode | 'concurrent';
+
+export type PlayResult =
+  | { ok: true; open: OpenCall; /** The turn had already timed out: the input came too late and was not used. */ late: boolean }
+  | { ok: false; open: OpenCall; rejection: CallRejection };
+
+export interface CallsServiceDeps {
+  calls: RoleplayCallsRepository;
+  modules: CallModuleAccess;
+  lrs: LrsService;
+  clock: Clock;
+  baseUrl: string;
+}
+
+function roleplayItem(version: CourseVersion, itemId: string): RoleplayItem | undefined {
+  const item = version.content.items.find((i) => i.id === itemId);
+  return item?.type === 'roleplay' ? item : undefined;
+}
+
+/**
+ * The call player's domain logic: start, play, abandon. The engine decides; this stores the
+ * state (compare-and-set) and writes the statements, nothing when the engine refuses.
+ */
+export class CallsService {
+  constructor(private readonly deps: CallsServiceDeps) {}
+
+  /** The role-play item a learner may start, in the version they work on. */
+  async itemFor(userId: string, moduleId: string, itemId: string): Promise<{ version: CourseVersion; item: RoleplayItem }> {
+    if (!(await this.deps.modules.isAssigned(userId, moduleId))) {
+      const exists = await this.deps.modules.currentVersion(userId, moduleId);
+      throw exists && roleplayItem(exists, itemId) ? new ForbiddenError('calls.errors.notAssigned') : new NotFoundError('calls.errors.itemNotFound');
+    }
+    const version = await this.deps.modules.currentVersion(userId, moduleId);
+    const item = version && roleplayItem(version, itemId);
+    if (!version || !item) throw new NotFoundError('calls.errors.itemNotFound');
+    return { version, item };
+  }
+
+  /** Starts a call, or returns the one already in progress on this item (a double click starts one call). */
+  async start(userId: string, moduleId: string, itemId: string, options: { restart?: boolean } = {}): Promise<RoleplayCall> {
+    const { version, item } = await this.itemFor(userId, moduleId, itemId);
+    const running = await this.deps.calls.listForUser(userId, { moduleId, itemId, status: 'in_progress' });
+    if (running.length > 0 && !options.restart) return running[0];
+    for (const call of running) await this.abandon(userId, call.id);
+    const now = this.deps.clock();
+    const call: RoleplayCall = {
+      id: crypto.randomUUID(),
+      userId,
+      moduleId,
+      itemId,
+      version: version.version,
+      contentHash: version.contentHash,
+      registration: crypto.randomUUID(),
+      status: 'in_progress',
+      state: startCall(item.scenario, now.getTime()),
+      startedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await this.deps.calls.insert(call);
+    return call;
+  }
+
+  listForUser(userId: string): Promise<RoleplayCall[]> {
+    return this.deps.calls.listForUser(userId);
+  }
+
+  /** A learner's own call, with its content; a running call first plays any silence that ran out. */
+  async open(userId: string, callId: string): Promise<OpenCall> {
+    const open = await this.load(userId, callId);
+    if (open.call.status !== 'in_progress') return open;
+    const step = applyTimeout(open.item.scenario, open.call.state, { turn: open.call.state.turn }, this.deps.clock().getTime());
+    if (!step.ok) return open;
+    return (await this.commit(open, step.state)) ?? (await this.load(userId, callId));
+  }
+
+  async play(userId: string, callId: string, move: CallMove): Promise<PlayResult> {
+    const open = await this.load(userId, callId);
+    if (open.call.status !== 'in_progress') return { ok: false, open, rejection: 'call-ended' };
+    if (!(await this.deps.modules.isAssigned(userId, open.call.moduleId))) throw new ForbiddenError('calls.errors.notAssigned');
+    const step = this.step(open, move);
+    if (!step.ok) return { ok: false, open, rejection: step.rejection.code };
+    const committed = await this.commit(open, step.state);
+    if (!committed) return { ok: false, open: await this.load(userId, callId), rejection: 'concurrent' };
+    return { ok: true, open: committed, late: !step.applied };
+  }
+
+  async abandon(userId: string, callId: string): Promise<OpenCall> {
+    const open = await this.load(userId, callId);
+    if (open.call.status !== 'in_progress') return open;
+    const now = Math.max(this.deps.clock().getTime(), open.call.state.lastAt);
+    await this.deps.lrs.storeStatements([abandonedStatement(this.identity(open), open.call.state, now)]);
+    const changed = await this.deps.calls.advance(open.call.id, open.call.state, open.call.state, 'abandoned', new Date(now).toISOString());
+    return changed ? { ...open, call: { ...open.call, status: 'abandoned' } } : this.load(userId, callId);
+  }
+
+  private step(open: OpenCall, move: CallMove): Step {
+    const { scenario } = open.item;
+    const state = open.call.state;
+    const now = this.deps.clock().getTime();
+    switch (move.type) {
+      case 'choice':
+        return applyChoice(scenario, state, { turn: move.turn, choice: move.choice }, now);
+      case 'free':
+        return applyFreeResponse(scenario, state, { turn: move.turn, text: move.text }, now);
+      case 'hold':
+      case 'transfer':
+        return applyAction(scenario, state, { turn: move.turn, type: move.type }, now);
+      case 'lookup':
+        return applyAction(scenario, state, { turn: move.turn, type: 'lookup', field: move.field }, now);
+      case 'timeout':
+        return applyTimeout(scenario, state, { turn: move.turn }, now);
+    }
+  }
+
+  /**
+   * Statements first (their ids are stable, so a retry stores nothing twice and a different
+   * step at the same place is refused by the LRS), then the state, only if nobody moved it.
+   */
+  private async commit(open: OpenCall, next: CallState): Promise<OpenCall | null> {
+    const statements = stepStatements(this.identity(open), open.call.state, next);
+    try {
+      if (statements.length > 0) await this.deps.lrs.storeStatements(statements);
+    } catch (err) {
+      if (err instanceof LrsError && err.status === 409) return null;
+      throw err;
+    }
+    const status: CallStatus = next.ended ? 'completed' : 'in_progress';
+    const updatedAt = this.deps.clock().toISOString();
+    if (!(await this.deps.calls.advance(open.call.id, open.call.state, next, status, updatedAt))) return null;
+    return { ...open, call: { ...open.call, state: next, status, updatedAt } };
+  }
+
+  private async load(userId: string, callId: string): Promise<OpenCall> {
+    const call = await this.deps.calls.findById(callId);
+    if (!call) throw new NotFoundError('calls.errors.notFound');
+    if (call.userId !== userId) throw new ForbiddenError('calls.errors.notYourCall');
+    const version = await this.deps.modules.version(call.moduleId, call.version);
+    const item = version && roleplayItem(version, call.itemId);
+    if (!version || !item) throw new NotFoundError('calls.errors.itemNotFound');
+    return { call, version, item };
+  }
+
+  identity(open: OpenCall): CallIdentity {
+    return {
+      baseUrl: this.deps.baseUrl,
+      userId: open.call.userId,
+      moduleId: open.call.moduleId,
+      moduleTitle: open.version.content.title,
+      item: open.item,
+      contentHash: open.call.contentHash,
+      registration: open.call.registration,
+    };
+  }
+}

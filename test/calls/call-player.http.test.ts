@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { EXTENSIONS, VERBS } from '../../src/server/xapi/vocabulary.ts';
+import { callBed, FIRST_LINE_WAV, ITEM_ID, MODULE_ID, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
+
+const verbOf = (s: { verb?: unknown }) => (s.verb as { id: string }).id;
+
+describe('call player (HTTP)', () => {
+  let bed: CallBed;
+  beforeEach(async () => {
+    bed = await callBed();
+    bed.at(0);
+  });
+  afterEach(() => bed.close());
+
+  it('plays a call through to the debrief, one statement per learner turn plus the closing one', async () => {
+    const intro = page((await bed.learner.get(`/learner/calls/start?module=${MODULE_ID}&item=${ITEM_ID}`).expect(200)).text);
+    expect(intro('h1').text()).to.contain('Appel de test');
+    expect(intro('button[type=submit]').last().text()).to.contain('Décrocher');
+
+    const callId = await startTestCall(bed.learner);
+    const { registration } = await storedCall(bed.t, callId);
+
+    bed.at(4);
+    let $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+    expect($('.call-line p').first().text()).to.equal("Bonjour, j'appelle pour ma commande.");
+    const audioUrl = $('audio.call-audio').attr('src') as string;
+    expect(audioUrl).to.match(new RegExp(`^/learner/calls/${callId}/audio/[0-9a-f]{64}$`));
+    const audio = await bed.learner.get(audioUrl).buffer(true).expect(200);
+    expect(audio.headers['content-type']).to.match(/^audio\/wav/);
+    expect(Buffer.compare(audio.body as Buffer, FIRST_LINE_WAV)).to.equal(0);
+    expect($('[data-call-timer]').text()).to.equal('0:04');
+    expect($('#mood-meter').attr('value')).to.equal('50');
+    expect($('.call-mood strong').text()).to.equal('neutre');
+    expect($('.record-fields dd').first().text().trim()).to.equal('Lucie Martin');
+    expect($('.call-deadline').text()).to.contain('20 secondes');
+    expect($('button[name=choice]')).to.have.length(2);
+
+    bed.at(8);
+    let res = await postTurn(bed.learner, callId, { turn: 0, choice: 0 });
+    expect(res.status).to.equal(303);
+    expect(res.headers.location).to.equal(`/learner/calls/${callId}`);
+
+    $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+    expect($('.call-line p').first().text()).to.equal('Quand est-ce que je serai livrée ?');
+    const firstChoice = $('button[name=choice][value=0]');
+    expect(firstChoice.is('[disabled]')).to.equal(true);
+    expect($('#missing-0').text()).to.contain('Date de livraison');
+    expect($('button[value=hold]')).to.have.length(1);
+    expect($('button[value=transfer]').text()).to.contain('Service logistique');
+
+    bed.at(15);
+    await postTurn(bed.learner, callId, { turn: 1, action: 'lookup', field: 'livraison' }).then((r) => expect(r.status).to.equal(303));
+    $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+    expect($('.record-fields').text()).to.contain('12 mars');
+    expect($('button[name=choice][value=0]').is('[disabled]')).to.equal(false);
+
+    bed.at(25);
+    await postTurn(bed.learner, callId, { turn: 2, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+    expect($('textarea[name=response]')).to.have.length(1);
+
+    bed.at(50);
+    res = await postTurn(bed.learner, callId, { turn: 3, response: 'Je vous confirme, madame, que votre colis sera livré le 12 mars. Merci.' });
+    expect(res.status).to.equal(303);
+    expect(res.headers.location).to.equal(`/learner/calls/${callId}/debrief`);
+    expect((await storedCall(bed.t, callId)).status).to.equal('completed');
+
+    await bed.t.ctx.calls.reviews.add({ registration, userId: bed.learnerId, reviewerId: bed.otherId, grid: { accueil: 'acquis' }, comment: 'Très bonne reformulation.' });
+    $ = page((await bed.learner.get(`/learner/calls/${callId}/debrief`).expect(200)).text);
+    expect($('.debrief-outcome h2').text()).to.equal('Demande résolue');
+    expect($('.debrief-outcome').text()).to.contain('Réussi');
+    expect($('.score-table').first().find('tbody tr')).to.have.length(3);
+    expect($('.score-table meter').length).to.be.greaterThan(3);
+    expect($('.tiles').text()).to.contain('0 min 50 s').and.contain('Cible : 2 min 0 s').and.contain('dans la cible').and.contain('Oui');
+    expect($('.debrief-turn')).to.have.length(4);
+    expect($('.debrief-turn').first().text()).to.contain('Présentation complète.');
+    expect($('#reviews-title').closest('section').text()).to.contain('Très bonne reformulation.');
+    expect($('form[action="/learner/calls/start"] button').text()).to.contain('Réessayer');
+
+    const statements = await statementsOf(bed.t, registration);
+    expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.interacted.id, VERBS.passed.id].sort());
+    const closing = statements.find((s) => verbOf(s) === VERBS.passed.id) as { object: { id: string }; result: { success: boolean; duration: string; extensions: Record<string, unknown> } };
+    expect(closing.object.id).to.equal(`http://tremplin.test/xapi/activities/modules/${MODULE_ID}/items/${ITEM_ID}`);
+    expect(closing.result.success).to.equal(true);
+    expect(closing.result.duration).to.equal('PT50S');
+    expect(closing.result.extensions[EXTENSIONS.indicators]).to.deep.include({ ahtSeconds: 50, targetSeconds: 120, fcr: true });
+    for (const s of statements) expect((s.context as { registration: string }).registration).to.equal(registration);
+  });
+
+  it('keeps a call to resume later, and starting again returns the same call', async () => {
+    const callId = await startTestCall(bed.learner);
+    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    expect(await startTestCall(bed.learner)).to.equal(callId);
+
+    const list = page((await bed.learner.get('/learner/calls').expect(200)).text);
+    const row = list('tbody tr');
+    expect(row).to.have.length(1);
+    expect(row.text()).to.contain('Appel de test').and.contain('En cours');
+    expect(row.find(`a[href="/learner/calls/${callId}"]`).text()).to.contain('Reprendre');
+
+    const intro = page((await bed.learner.get(`/learner/calls/start?module=${MODULE_ID}&item=${ITEM_ID}`).expect(200)).text);
+    expect(intro(`a[href="/learner/calls/${callId}"]`).text()).to.contain('Reprendre');
+
+    const $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+    expect($('.call-line p').first().text()).to.equal('Quand est-ce que je serai livrée ?');
+    expect($('input[name=turn]').first().val()).to.equal('1');
+  });
+
+  it('abandons a call: recorded as abandoned in the LRS, then closed to further answers', async () => {
+    const callId = await startTestCall(bed.learner);
+    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    bed.at(30);
+    const list = page((await bed.learner.get('/learner/calls').expect(200)).text);
+    const csrf = list('input[name=_csrf]').first().val() as string;
+    const res = await bed.learner.post(`/learner/calls/${callId}/abandon`).type('form').send({ _csrf: csrf });
+    expect(res.status).to.equal(303);
+    const stored = await storedCall(bed.t, callId);
+    expect(stored.status).to.equal('abandoned');
+    const statements = await statementsOf(bed.t, stored.registration);
+    expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.answered.id, VERBS.abandoned.id].sort());
+    const abandoned = statements.find((s) => verbOf(s) === VERBS.abandoned.id) as { result: { duration: string; extensions: Record<string, unknown> } };
+    expect(abandoned.result.duration).to.equal('PT30S');
+    expect(abandoned.result.extensions[EXTENSIONS.outcome]).to.equal('abandoned');
+
+    await bed.learner.get(`/learner/calls/${callId}`).expect(303).expect('location', `/learner/calls/${callId}/debrief`);
+    const $ = page((await bed.learner.get(`/learner/calls/${callId}/debrief`).expect(200)).text);
+    expect($('.debrief-outcome').text()).to.contain('abandonné');
+
+    const late = await postTurn(bed.learner, callId, { turn: 1, choice: 1 });
+    expect(late.status).to.equal(409);
+    expect(page(late.text)('main').text()).to.contain('Cet appel est terminé.');
+    expect(await statementsOf(bed.t, stored.registration)).to.have.length(2);
+  });
+
+  it('enforces the turn time limit with the server clock: early timeouts are refused, late answers follow the silence', async () => {
+    const callId = await startTestCall(bed.learner);
+    const { registration } = await storedCall(bed.t, callId);
+    bed.at(10);
+    const early = await postTurn(bed.learner, callId, { turn: 0, action: 'timeout' });
+    expect(early.status).to.equal(409);
+    expect(page(early.text)('#call-error').text()).to.contain('pas encore écoulé');
+    expect(await statementsOf(bed.t, registration)).to.have.length(0);
+
+    bed.at(21);
+    await postTurn(bed.learner, callId, { turn: 0, action: 'timeout' }).then((r) => expect(r.status).to.equal(303));
+    const $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+    expect($('.call-line p').first().text()).to.equal('Allô ? Vous êtes là ?');
+    expect($('.call-deadline')).to.have.length(0);
+    const statements = await statementsOf(bed.t, registration);
+    expect(statements).to.have.length(1);
+    expect((statements[0].result as { response: string }).response).to.equal('');
+  });
+});
