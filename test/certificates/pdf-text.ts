@@ -1,0 +1,26 @@
+/** Text, metadata, page count and attachments of a PDF, read with pdfjs-dist (no system tool needed). */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfContent {
+  pages: number;
+  text: string;
+  info: Record<string, unknown>;
+  attachments: Map<string, Buffer>;
+}
+
+export async function readPdf(data: Buffer): Promise<PdfContent> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const parts: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    for (const item of content.items) if ('str' in item) parts.push(item.str, item.hasEOL ? '\n' : ' ');
+  }
+  const meta = await pdf.getMetadata();
+  const raw = (await pdf.getAttachments()) as Record<string, { filename: string; content: Uint8Array }> | null;
+  const attachments = new Map<string, Buffer>();
+  for (const value of Object.values(raw ?? {})) attachments.set(value.filename, Buffer.from(value.content));
+  const pages = pdf.numPages;
+  await pdf.destroy();
+  return { pages, text: parts.join('').replace(/[ \t]+/g, ' '), info: meta.info as Record<string, unknown>, attachments };
+}
