@@ -67,6 +67,6 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     },
     calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl }),
     learning: buildLearning({ db, lrs, baseUrl: config.baseUrl, clock, cohorts }),
-    followup: buildFollowup(db, { cohorts, users, baseUrl: config.baseUrl }),
+    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.baseUrl, coursesDir: config.coursesDir, clock }),
   };
 }

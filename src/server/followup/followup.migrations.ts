@@ -22,4 +22,20 @@ export const followupMigrations: Record<string, Migration> = {
       await db.schema.dropTable('attendance').ifExists().execute();
     },
   },
+  '202611261601_followup_learner_digest': {
+    // Per learner, what needs all their statements (levels, weeks, calls), with the id of the
+    // newest statement it was computed from: a page recomputes it only when that changed.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('followup_learner_digest')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('watermark', 'text', (c) => c.notNull())
+        .addColumn('computed_at', 'text', (c) => c.notNull())
+        .addColumn('digest', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('followup_learner_digest').ifExists().execute();
+    },
+  },
 };

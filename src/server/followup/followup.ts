@@ -1,9 +1,15 @@
 import type { Kysely } from 'kysely';
+import type { LrsService } from '../../lrs/index.ts';
+import type { Clock } from '../clock.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import type { UsersRepository } from '../accounts/users.repository.ts';
+import type { CompetencyFramework } from '../courses/format/types.ts';
 import { activityIds, type ActivityIds } from '../xapi/activity-ids.ts';
 import { AttendanceRepository } from './attendance.repository.ts';
+import { BoardRepository } from './board.repository.ts';
 import { CourseCatalogue } from './course-catalogue.ts';
+import { DigestService } from './digest.service.ts';
+import { frameworkReader } from './framework-file.ts';
 import { TrainerScope } from './trainer-scope.ts';
 
 /** The follow-up area's pieces, as other areas find them on the AppContext (ctx.followup). */
@@ -12,18 +18,31 @@ export interface Followup {
   attendance: AttendanceRepository;
   scope: TrainerScope;
   catalogue: CourseCatalogue;
+  digests: DigestService;
+  board: BoardRepository;
+  framework: () => CompetencyFramework;
   activityIds: ActivityIds;
 }
 
-export function buildFollowup(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>,
-  deps: { cohorts: CohortsRepository; users: UsersRepository; baseUrl: string },
-): Followup {
+export interface FollowupDeps {
+  cohorts: CohortsRepository;
+  users: UsersRepository;
+  lrs: LrsService;
+  baseUrl: string;
+  coursesDir: string;
+  clock: Clock;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function buildFollowup(db: Kysely<any>, deps: FollowupDeps): Followup {
+  const framework = frameworkReader(deps.coursesDir);
   return {
     attendance: new AttendanceRepository(db),
     scope: new TrainerScope(deps.cohorts, deps.users),
     catalogue: new CourseCatalogue(db, deps.baseUrl),
+    digests: new DigestService(db, deps.lrs, deps.baseUrl, framework, deps.clock),
+    board: new BoardRepository(db),
+    framework,
     activityIds: activityIds(deps.baseUrl),
   };
 }

@@ -32,3 +32,10 @@ export function parisMidnightUtc(day: string): number {
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
   return utcMidnight - hour * 3_600_000;
 }
+
+/** 'YYYY-MM-DD HH:mm' in Paris time, for exports. */
+export function parisDateTime(date: Date): string {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

@@ -7,7 +7,8 @@ import type { Statement } from '../../lrs/index.ts';
 import type { Translate } from '../i18n/catalogue.ts';
 import { ACTIVITY_TYPES, EXTENSIONS, VERBS } from '../xapi/vocabulary.ts';
 import { formatDuration } from './format-duration.ts';
-import { durationSeconds, field, isJson, languageMapText, scaledScore } from './statement-reading.ts';
+import { durationSeconds, scaledScore } from '../evidence/statement-fields.ts';
+import { field, isJson, languageMapText } from './statement-reading.ts';
 
 export interface SentenceNames {
   /** The display name of an actor (our learners are pseudonymous in the LRS). */

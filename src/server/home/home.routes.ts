@@ -2,21 +2,13 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { get, type RouteSpec } from '../http/route-table.ts';
 
-/** The trainer's and partner's homes until their own areas take over: real data, simple pages. */
+/** The learner's and partner's homes until their own areas take over: real data, simple pages. */
 export function homeRoutes(ctx: AppContext): RouteSpec[] {
   const { cohorts } = ctx.repositories;
 
   const learnerHome = async (req: Request, res: Response) => {
     const mine = await cohorts.cohortsOf(req.session.userId as string);
     res.render('home/learner', { title: 'home.learner.title', cohorts: mine });
-  };
-
-  const trainerHome = async (req: Request, res: Response) => {
-    const mine = await cohorts.cohortsOf(req.session.userId as string);
-    const withMembers = await Promise.all(
-      mine.map(async (c) => ({ ...c, learners: (await cohorts.members(c.id)).filter((m) => m.memberRole === 'learner') })),
-    );
-    res.render('home/trainer', { title: 'home.trainer.title', cohorts: withMembers });
   };
 
   const partnerHome = async (_req: Request, res: Response) => {
@@ -32,7 +24,6 @@ export function homeRoutes(ctx: AppContext): RouteSpec[] {
 
   return [
     get('/learner', ['learner'], learnerHome),
-    get('/trainer', ['trainer'], trainerHome),
     get('/partner', ['partner'], partnerHome),
   ];
 }

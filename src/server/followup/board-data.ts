@@ -1,0 +1,33 @@
+import type { Competency } from '../courses/format/types.ts';
+import { cohortBoard, type BoardModule, type BoardRow } from './cohort-board.ts';
+import type { Followup } from './followup.ts';
+import type { LearnerDigest } from './learner-digest.ts';
+import type { CohortScope } from './trainer-scope.ts';
+
+export interface CohortBoardData {
+  modules: BoardModule[];
+  rows: BoardRow[];
+  digests: Map<string, LearnerDigest>;
+  /** The competencies the cohort's modules train (all of the framework when none is assigned). */
+  competencies: Competency[];
+}
+
+/** Everything the board shows for one cohort, read in a few queries. */
+export async function loadCohortBoard(followup: Followup, scope: CohortScope): Promise<CohortBoardData> {
+  const learnerIds = scope.learners.map((l) => l.userId);
+  const [assigned, catalogue, progress, digests] = await Promise.all([
+    followup.board.assignedModuleIds(scope.cohort.id),
+    followup.catalogue.modules(),
+    followup.board.progress(learnerIds),
+    followup.digests.digests(learnerIds),
+  ]);
+  const byId = new Map(catalogue.map((m) => [m.id, m]));
+  const modules = assigned.flatMap((id) => {
+    const m = byId.get(id);
+    return m ? [{ id: m.id, title: m.title, itemIds: m.items.map((i) => i.id) }] : [];
+  });
+  const competencies =
+    modules.length > 0 ? await followup.catalogue.competencies(modules.map((m) => m.id)) : followup.framework().blocks.flatMap((b) => b.competencies);
+  const learners = scope.learners.map((l) => ({ id: l.userId, name: l.displayName, login: l.login }));
+  return { modules, rows: cohortBoard(learners, modules, progress), digests, competencies };
+}

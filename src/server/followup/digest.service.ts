@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { LrsService, Statement } from '../../lrs/index.ts';
+import type { Clock } from '../clock.ts';
+import type { CompetencyFramework } from '../courses/format/types.ts';
+import { learnerAgent } from '../xapi/actor.ts';
+import { DIGEST_VERSION, learnerDigest, type LearnerDigest } from './learner-digest.ts';
+
+interface DigestTables {
+  followup_learner_digest: { user_id: string; watermark: string; computed_at: string; digest: string };
+}
+
+/**
+ * Learner digests, kept in followup_learner_digest. Freshness is checked against the LRS on
+ * every read (one indexed look-up of the learner's newest statement), so a digest is never
+ * stale, whichever instance stored the statement; it is recomputed only when it is.
+ */
+export class DigestService {
+  private readonly db: Kysely<DigestTables>;
+
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    db: Kysely<any>,
+    private readonly lrs: LrsService,
+    private readonly baseUrl: string,
+    private readonly framework: () => CompetencyFramework,
+    private readonly clock: Clock,
+  ) {
+    this.db = db as Kysely<DigestTables>;
+  }
+
+  /** Every statement whose actor is the learner, oldest first. */
+  async statements(userId: string): Promise<Statement[]> {
+    const all: Statement[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.lrs.queryStatements(cursor ? { cursor } : { agent: learnerAgent(this.baseUrl, userId), ascending: true, limit: 500 });
+      all.push(...page.statements);
+      cursor = page.more;
+    } while (cursor);
+    return all;
+  }
+
+  private async watermark(userId: string): Promise<string> {
+    const newest = await this.lrs.queryStatements({ agent: learnerAgent(this.baseUrl, userId), limit: 1 });
+    const s = newest.statements[0];
+    return `${DIGEST_VERSION}:${s ? `${s.stored}:${s.id}` : 'none'}`;
+  }
+
+  async digests(userIds: readonly string[]): Promise<Map<string, LearnerDigest>> {
+    const result = new Map<string, LearnerDigest>();
+    if (userIds.length === 0) return result;
+    const stored = new Map(
+      (await this.db.selectFrom('followup_learner_digest').selectAll().where('user_id', 'in', [...userIds]).execute()).map((r) => [r.user_id, r]),
+    );
+    for (const userId of userIds) {
+      const watermark = await this.watermark(userId);
+      const row = stored.get(userId);
+      if (row && row.watermark === watermark) {
+        result.set(userId, JSON.parse(row.digest) as LearnerDigest);
+        continue;
+      }
+      const digest = learnerDigest(await this.statements(userId), this.framework());
+      const values = { watermark, computed_at: this.clock().toISOString(), digest: JSON.stringify(digest) };
+      await this.db
+        .insertInto('followup_learner_digest')
+        .values({ user_id: userId, ...values })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+        .execute();
+      result.set(userId, digest);
+    }
+    return result;
+  }
+
+  async digest(userId: string): Promise<LearnerDigest> {
+    return (await this.digests([userId])).get(userId) as LearnerDigest;
+  }
+}
