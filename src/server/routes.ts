@@ -3,6 +3,7 @@ import type { RouteSpec } from './http/route-table.ts';
 import { authRoutes } from './accounts/auth.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { learningRoutes } from './learning/http/learning.routes.ts';
 import { followupRoutes } from './followup/followup.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 
@@ -10,6 +11,7 @@ import { callsRoutes } from './calls/calls.routes.ts';
 export function allRoutes(ctx: AppContext): RouteSpec[] {
   return [
     ...authRoutes(ctx),
+    ...learningRoutes(ctx),
     ...homeRoutes(ctx),
     ...adminRoutes(ctx),
     ...followupRoutes(ctx),

@@ -15,12 +15,14 @@ export interface NavItem {
 export const NAVIGATION: Record<Role, NavItem[]> = {
   learner: [{ href: '/learner/calls', icon: 'headset', label: 'calls.nav' }],
   trainer: [
+    { href: '/trainer/modules', icon: 'book', label: 'learning.nav.assign' },
     { href: '/trainer/attendance', icon: 'clock', label: 'followup.nav.attendance' },
     { href: '/trainer/statements', icon: 'list', label: 'followup.nav.statements' },
   ],
   admin: [
     { href: '/admin/users', icon: 'users', label: 'layout.nav.users' },
     { href: '/admin/cohorts', icon: 'group', label: 'layout.nav.cohorts' },
+    { href: '/admin/courses', icon: 'book', label: 'learning.nav.courses' },
     { href: '/admin/statements', icon: 'list', label: 'followup.nav.statements' },
   ],
   partner: [],
