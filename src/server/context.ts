@@ -54,6 +54,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     clock,
     maxBodyBytes: config.lrsBodyLimitBytes,
   });
+  const learning = buildLearning({ db, lrs, baseUrl: config.baseUrl, clock, cohorts });
   return {
     config,
     database,
@@ -65,8 +66,8 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       accounts: new AccountsService(users, audit, clock),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
-    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl }),
-    learning: buildLearning({ db, lrs, baseUrl: config.baseUrl, clock, cohorts }),
-    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.baseUrl, coursesDir: config.coursesDir, clock }),
+    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl, learning }),
+    learning,
+    followup: buildFollowup(db, { cohorts, users, baseUrl: config.baseUrl }),
   };
 }

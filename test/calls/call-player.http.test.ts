@@ -1,8 +1,11 @@
 import { expect } from 'chai';
 import { EXTENSIONS, VERBS } from '../../src/server/xapi/vocabulary.ts';
+import type { Statement } from '../../src/lrs/index.ts';
 import { callBed, FIRST_LINE_WAV, ITEM_ID, MODULE_ID, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
 
-const verbOf = (s: { verb?: unknown }) => (s.verb as { id: string }).id;
+const verbOf = (s: Statement) => (s.verb as { id: string }).id;
+/** A statement read as the shape the test expects. */
+const as = <T,>(s: Statement | undefined) => s as unknown as T;
 
 describe('call player (HTTP)', () => {
   let bed: CallBed;
@@ -79,7 +82,7 @@ describe('call player (HTTP)', () => {
 
     const statements = await statementsOf(bed.t, registration);
     expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.interacted.id, VERBS.passed.id].sort());
-    const closing = statements.find((s) => verbOf(s) === VERBS.passed.id) as { object: { id: string }; result: { success: boolean; duration: string; extensions: Record<string, unknown> } };
+    const closing = as<{ object: { id: string }; result: { success: boolean; duration: string; extensions: Record<string, unknown> } }>(statements.find((s) => verbOf(s) === VERBS.passed.id));
     expect(closing.object.id).to.equal(`http://tremplin.test/xapi/activities/modules/${MODULE_ID}/items/${ITEM_ID}`);
     expect(closing.result.success).to.equal(true);
     expect(closing.result.duration).to.equal('PT50S');
@@ -118,7 +121,7 @@ describe('call player (HTTP)', () => {
     expect(stored.status).to.equal('abandoned');
     const statements = await statementsOf(bed.t, stored.registration);
     expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.answered.id, VERBS.abandoned.id].sort());
-    const abandoned = statements.find((s) => verbOf(s) === VERBS.abandoned.id) as { result: { duration: string; extensions: Record<string, unknown> } };
+    const abandoned = as<{ result: { duration: string; extensions: Record<string, unknown> } }>(statements.find((s) => verbOf(s) === VERBS.abandoned.id));
     expect(abandoned.result.duration).to.equal('PT30S');
     expect(abandoned.result.extensions[EXTENSIONS.outcome]).to.equal('abandoned');
 

@@ -3,7 +3,7 @@ import type { LrsService } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
 import { CallReviewsRepository } from './call-reviews.repository.ts';
 import { CallsService } from './calls.service.ts';
-import { createModuleAccess, type CallModuleAccess } from './module-access.ts';
+import { createModuleAccess, type CallModuleAccess, type LearningModules } from './module-access.ts';
 import { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
 
 /** The call player's part of the app context (ctx.calls). */
@@ -22,9 +22,10 @@ export function createCallsArea(deps: {
   lrs: LrsService;
   clock: Clock;
   baseUrl: string;
+  learning: LearningModules;
 }): CallsArea {
   const calls = new RoleplayCallsRepository(deps.db);
-  const modules = createModuleAccess(deps.db);
+  const modules = createModuleAccess(deps.db, deps.learning);
   return {
     reviews: new CallReviewsRepository(deps.db, deps.clock),
     calls,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CourseRepository } from '../courses/import/course-repository.ts';
 import type { CourseVersion, StoredAsset } from '../courses/import/course-version.ts';
+import type { Learning } from '../learning/learning.ts';
 
 /**
  * What the call player needs to know about a learner's modules. Kept behind this small port so
@@ -8,7 +9,7 @@ import type { CourseVersion, StoredAsset } from '../courses/import/course-versio
  */
 export interface CallModuleAccess {
   isAssigned(userId: string, moduleId: string): Promise<boolean>;
-  /** The version the learner works on: the one pinned when they started the module, else the latest. */
+  /** The version the learner works on: the one pinned when they started the module (pinning it now if needed). */
   currentVersion(userId: string, moduleId: string): Promise<CourseVersion | undefined>;
   version(moduleId: string, version: number): Promise<CourseVersion | undefined>;
   /** A stored course file (the customer's recorded or synthesized voice). */
@@ -18,8 +19,14 @@ export interface CallModuleAccess {
 /** Versions are immutable: a handful stays parsed in memory. */
 const CACHE_SIZE = 32;
 
+/** The learning area's assignment and version pinning (ctx.learning), as far as calls use them. */
+export type LearningModules = {
+  assignments: Pick<Learning['assignments'], 'assignedModules'>;
+  modules: Pick<Learning['modules'], 'open'>;
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function createModuleAccess(db: Kysely<any>): CallModuleAccess {
+export function createModuleAccess(db: Kysely<any>, learning: LearningModules): CallModuleAccess {
   const courses = new CourseRepository(db);
   const cache = new Map<string, CourseVersion>();
 
@@ -36,30 +43,10 @@ export function createModuleAccess(db: Kysely<any>): CallModuleAccess {
   }
 
   return {
-    async isAssigned(userId, moduleId) {
-      // cohort_modules and cohort_members are the learning and accounts areas' tables.
-      const row = await db
-        .selectFrom('cohort_modules as cm')
-        .innerJoin('cohort_members as m', 'm.cohort_id', 'cm.cohort_id')
-        .select('cm.module_id')
-        .where('m.user_id', '=', userId)
-        .where('m.member_role', '=', 'learner')
-        .where('cm.module_id', '=', moduleId)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-    async currentVersion(userId, moduleId) {
-      const pinned = (await db
-        .selectFrom('learner_module_versions')
-        .select('version_id')
-        .where('user_id', '=', userId)
-        .where('module_id', '=', moduleId)
-        .executeTakeFirst()) as { version_id: number } | undefined;
-      if (pinned) return version(moduleId, Number(pinned.version_id));
-      const latest = await courses.versionHistory(moduleId);
-      const last = latest.at(-1);
-      return last ? version(moduleId, last.version) : undefined;
-    },
+    isAssigned: async (userId, moduleId) => (await learning.assignments.assignedModules(userId)).some((m) => m.moduleId === moduleId),
+    // Opening pins the latest version on the first visit, as the module page does; it also
+    // refuses a module whose prerequisite is not finished.
+    currentVersion: async (userId, moduleId) => (await learning.modules.open(userId, moduleId)).version,
     version,
     asset: (sha256) => courses.asset(sha256),
   };
