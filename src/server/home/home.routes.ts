@@ -2,14 +2,9 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { get, type RouteSpec } from '../http/route-table.ts';
 
-/** The learner's and partner's homes until their own areas take over: real data, simple pages. */
+/** The partner's home until its own area takes over: real data, a simple page. */
 export function homeRoutes(ctx: AppContext): RouteSpec[] {
   const { cohorts } = ctx.repositories;
-
-  const learnerHome = async (req: Request, res: Response) => {
-    const mine = await cohorts.cohortsOf(req.session.userId as string);
-    res.render('home/learner', { title: 'home.learner.title', cohorts: mine });
-  };
 
   const partnerHome = async (_req: Request, res: Response) => {
     const all = await cohorts.list();
@@ -23,7 +18,6 @@ export function homeRoutes(ctx: AppContext): RouteSpec[] {
   };
 
   return [
-    get('/learner', ['learner'], learnerHome),
     get('/partner', ['partner'], partnerHome),
   ];
 }
