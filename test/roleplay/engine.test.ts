@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import {
-  applyAction, applyChoice, applyFreeResponse, applyTimeout, availableActions, debrief, startCall,
+  applyAction, applyChoice, applyFreeResponse, applyTimeout, availableActions, debrief, settleTimeouts, startCall,
+  stateFitsScenario, visibleRecord,
   type CallState, type Step,
 } from '../../src/server/roleplay/engine/index.ts';
 import type { Scenario } from '../../src/server/roleplay/scenario/types.ts';
@@ -125,6 +126,37 @@ describe('role-play engine', () => {
     expect(actions.transfer?.to).to.equal('Service logistique');
     expect(actions.lookups).to.deep.equal([{ key: 'livraison', label: 'Date de livraison' }]);
     expect(availableActions(scenario, startCall(scenario, T0))).to.deep.include({ kind: 'choice', deadlineAt: at(20) });
+  });
+
+  it('shows look-up fields of the record only once consulted', () => {
+    const state = atReponse();
+    expect(visibleRecord(scenario, state).map((f) => [f.key, f.value])).to.deep.equal([['nom', 'Lucie Martin'], ['livraison', null]]);
+    const looked = ok(applyAction(scenario, state, { turn: 1, type: 'lookup', field: 'livraison' }, at(12)));
+    expect(visibleRecord(scenario, looked).find((f) => f.key === 'livraison')?.value).to.equal('12 mars');
+  });
+
+  it('catches up with the clock when a page is shown again, without any input', () => {
+    const start = startCall(scenario, T0);
+    expect(settleTimeouts(scenario, start, at(10))).to.equal(start);
+    expect(settleTimeouts(scenario, start, at(30)).transcript.at(-1)?.kind).to.equal('timeout');
+  });
+
+  it('tells whether a stored call still fits the scenario', () => {
+    const state = atReponse();
+    expect(stateFitsScenario(scenario, state)).to.equal(true);
+    expect(stateFitsScenario(scenario, { ...state, node: 'gone' })).to.equal(false);
+    expect(stateFitsScenario(scenario, { ...state, node: 'question' })).to.equal(false);
+    expect(stateFitsScenario(scenario, { ...state, scenarioId: 'other' })).to.equal(false);
+    expect(stateFitsScenario(scenario, { ...state, lookedUp: ['nom'] })).to.equal(false);
+  });
+
+  it('lists a free turn and an ended call', () => {
+    const reformuler = ok(applyAction(scenario, atReponse(), { turn: 1, type: 'hold' }, at(20)));
+    expect(availableActions(scenario, reformuler)).to.deep.include({ kind: 'free', prompt: 'Reformulez ce que vous allez faire pour la cliente.', turn: 2, deadlineAt: null });
+    expect(rejected(applyAction(scenario, reformuler, { turn: 2, type: 'transfer' }, at(21)))).to.equal('action-not-offered');
+    const ended = ok(applyAction(scenario, atReponse(), { turn: 1, type: 'transfer' }, at(20)));
+    expect(availableActions(scenario, ended)).to.deep.equal({ kind: 'ended' });
+    expect(debrief(scenario, reformuler)).to.deep.include({ finished: false, outcome: null, passed: false });
   });
 
   it('is deterministic: the same inputs at the same times give the same state', () => {

@@ -1,5 +1,5 @@
 import { csatFromMood, moodLabel } from '../scenario/mood.ts';
-import type { EndingKind, LearnerOption, Scenario } from '../scenario/types.ts';
+import type { ChoiceNode, EndingKind, LearnerOption, Scenario } from '../scenario/types.ts';
 import type { CallState, LearnerAnswer, Tally } from './call-state.ts';
 import { percentOf } from './tally.ts';
 
@@ -115,10 +115,15 @@ function betterOption(scenario: Scenario, nodeId: string, answer: LearnerAnswer)
     return answer.rubric.percent < 100 ? { text: node.model, feedback: node.good.feedback } : null;
   }
   if (node?.kind !== 'choice' || answer.type !== 'option') return null;
-  const best = node.options.reduce((a, b) => (value(b) > value(a) ? b : a));
+  const best = bestOption(node);
   const chosen = node.options.filter((o) => o.kind === answer.kind)[answer.kind === 'say' ? answer.index : 0];
   if (!chosen || value(chosen) >= value(best)) return null;
   return { text: best.text, feedback: best.feedback };
+}
+
+/** The option worth the most points (phases and competencies together); the first one on a tie. */
+export function bestOption(node: ChoiceNode): LearnerOption {
+  return node.options.reduce((a, b) => (value(b) > value(a) ? b : a));
 }
 
 function value(option: LearnerOption): number {

@@ -6,4 +6,6 @@ export { applyChoice, applyAction, type ChoiceInput, type ActionInput } from './
 export { applyFreeResponse, MAX_RESPONSE_LENGTH, type FreeResponseInput } from './apply-free-response.ts';
 export { applyTimeout } from './apply-timeout.ts';
 export { availableActions, type AvailableActions, type OfferedOption } from './available-actions.ts';
-export { debrief, type Debrief, type ScoreLine, type TurnReview } from './debrief.ts';
+export { bestOption, debrief, type Debrief, type ScoreLine, type TurnReview } from './debrief.ts';
+export { settleTimeouts } from './timeouts.ts';
+export { stateFitsScenario, visibleRecord, type VisibleField } from './visible-record.ts';
