@@ -11,6 +11,8 @@ import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
 import { createCallsArea, type CallsArea } from './calls/calls-area.ts';
 import { buildFollowup, type Followup } from './followup/followup.ts';
+import { AttendanceRepository } from './followup/attendance.repository.ts';
+import { buildCertificates, type Certificates } from './certificates/certificates.ts';
 import { buildLearning, type Learning } from './learning/learning.ts';
 
 /**
@@ -39,6 +41,8 @@ export interface AppContext {
   followup: Followup;
   /** Learner player (learner-player): assignment, attempts, the progress projection (ctx.learning.progress). */
   learning: Learning;
+  /** Certificates (certificates): release workflow, registry, signing key, verification. */
+  certificates: Certificates;
 }
 
 export function buildContext(config: Config, database: Database, clock: Clock, logger: Logger): AppContext {
@@ -69,5 +73,18 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl, learning }),
     learning,
     followup: buildFollowup(db, { cohorts, users, baseUrl: config.baseUrl }),
+    certificates: buildCertificates({
+      db,
+      lrs: lrs.service,
+      baseUrl: config.baseUrl,
+      verifyBaseUrl: config.verifyBaseUrl,
+      coursesDir: config.coursesDir,
+      clock,
+      settings,
+      users,
+      cohorts,
+      accounts: new AccountsService(users, audit, clock),
+      attendanceHours: (userId, from, to) => new AttendanceRepository(db).attendanceHours(userId, from, to),
+    }),
   };
 }

@@ -1,0 +1,80 @@
+/** The certificates area as other code finds it on the AppContext (ctx.certificates). */
+import type { Kysely } from 'kysely';
+import type { LrsService } from '../../lrs/index.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { UsersRepository } from '../accounts/users.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
+import type { AttendanceHoursFn } from '../evidence/training-hours.ts';
+import type { SettingsRepository } from '../settings/settings.repository.ts';
+import { jwksOf, loadSigningKey, type SigningKey } from './credential/signing-key.ts';
+import { DocumentsService } from './documents.service.ts';
+import { EvidenceSource } from './evidence-source.ts';
+import { IssuingService } from './issuing.service.ts';
+import { OrganisationRepository } from './organisation.repository.ts';
+import { PurgeService } from './purge.service.ts';
+import { RegistryRepository } from './registry.repository.ts';
+import { ReleaseService } from './release.service.ts';
+import { ReleasesRepository } from './releases.repository.ts';
+import { verifyCredentialJwt, type VerificationResult } from './verification.ts';
+
+export interface CertificatesDeps {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  lrs: LrsService;
+  baseUrl: string;
+  verifyBaseUrl: string;
+  coursesDir: string;
+  clock: Clock;
+  settings: SettingsRepository;
+  users: UsersRepository;
+  cohorts: CohortsRepository;
+  accounts: AccountsService;
+  /** trainer-followup's attendanceHours(userId, from?, to?). */
+  attendanceHours: AttendanceHoursFn;
+}
+
+export interface Certificates {
+  organisation: OrganisationRepository;
+  releases: ReleasesRepository;
+  registry: RegistryRepository;
+  release: ReleaseService;
+  issuing: IssuingService;
+  documents: DocumentsService;
+  purge: PurgeService;
+  signingKey(): Promise<SigningKey>;
+  jwks(): Promise<ReturnType<typeof jwksOf>>;
+  verifyJwt(jwt: string): Promise<VerificationResult>;
+}
+
+export function buildCertificates(deps: CertificatesDeps): Certificates {
+  const organisation = new OrganisationRepository(deps.db, deps.settings);
+  const releases = new ReleasesRepository(deps.db);
+  const registry = new RegistryRepository(deps.db);
+  const source = new EvidenceSource({ db: deps.db, lrs: deps.lrs, baseUrl: deps.baseUrl, coursesDir: deps.coursesDir, attendanceHours: deps.attendanceHours });
+  const release = new ReleaseService({ users: deps.users, cohorts: deps.cohorts, releases, source, baseUrl: deps.baseUrl, clock: deps.clock });
+  let key: Promise<SigningKey> | null = null;
+  const signingKey = () => {
+    key ??= loadSigningKey(deps.settings, deps.clock).catch((err: unknown) => {
+      key = null;
+      throw err;
+    });
+    return key;
+  };
+  const issuing = new IssuingService({ release, releases, registry, organisation, signingKey, verifyBaseUrl: deps.verifyBaseUrl, clock: deps.clock });
+  const documents = new DocumentsService({ registry, releases, issuing, source, accounts: deps.accounts, clock: deps.clock });
+  const purge = new PurgeService({ db: deps.db, registry, releases, clock: deps.clock });
+  const jwks = async () => jwksOf([await signingKey()]);
+  return {
+    organisation,
+    releases,
+    registry,
+    release,
+    issuing,
+    documents,
+    purge,
+    signingKey,
+    jwks,
+    verifyJwt: async (jwt) => verifyCredentialJwt(jwt, await jwks(), (id) => registry.findById(id)),
+  };
+}
