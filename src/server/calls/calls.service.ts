@@ -59,8 +59,7 @@ export class CallsService {
   /** The role-play item a learner may start, in the version they work on. */
   async itemFor(userId: string, moduleId: string, itemId: string): Promise<{ version: CourseVersion; item: RoleplayItem }> {
     if (!(await this.deps.modules.isAssigned(userId, moduleId))) {
-      const exists = await this.deps.modules.currentVersion(userId, moduleId);
-      throw exists && roleplayItem(exists, itemId) ? new ForbiddenError('calls.errors.notAssigned') : new NotFoundError('calls.errors.itemNotFound');
+      throw (await this.deps.modules.exists(moduleId)) ? new ForbiddenError('calls.errors.notAssigned') : new NotFoundError('calls.errors.itemNotFound');
     }
     const version = await this.deps.modules.currentVersion(userId, moduleId);
     const item = version && roleplayItem(version, itemId);

@@ -9,6 +9,8 @@ import type { Learning } from '../learning/learning.ts';
  */
 export interface CallModuleAccess {
   isAssigned(userId: string, moduleId: string): Promise<boolean>;
+  /** Whether the module was ever imported (so that an unknown module is a 404, not a 403). */
+  exists(moduleId: string): Promise<boolean>;
   /** The version the learner works on: the one pinned when they started the module (pinning it now if needed). */
   currentVersion(userId: string, moduleId: string): Promise<CourseVersion | undefined>;
   version(moduleId: string, version: number): Promise<CourseVersion | undefined>;
@@ -47,6 +49,7 @@ export function createModuleAccess(db: Kysely<any>, learning: LearningModules): 
     // Opening pins the latest version on the first visit, as the module page does; it also
     // refuses a module whose prerequisite is not finished.
     currentVersion: async (userId, moduleId) => (await learning.modules.open(userId, moduleId)).version,
+    exists: async (moduleId) => (await courses.latestVersion(moduleId)) !== undefined,
     version,
     asset: (sha256) => courses.asset(sha256),
   };

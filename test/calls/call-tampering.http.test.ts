@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import { callBed, ITEM_ID, MODULE_ID, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
+import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
+
+/**
+ * Tampered posts are refused with a clear, translated message, and change nothing: no new
+ * statement in the LRS, the stored call state as it was.
+ */
+describe('call player: tampering is refused and changes nothing', () => {
+  let bed: CallBed;
+  let callId: string;
+  let registration: string;
+  beforeEach(async () => {
+    bed = await callBed();
+    bed.at(0);
+    callId = await startTestCall(bed.learner);
+    bed.at(5);
+    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    registration = (await storedCall(bed.t, callId)).registration;
+  });
+  afterEach(() => bed.close());
+
+  /** Runs a tampered request and checks that it left no trace. */
+  async function refusedWithoutTrace(send: () => Promise<{ status: number; text: string }>, status: number, message: string): Promise<void> {
+    const before = await storedCall(bed.t, callId);
+    const statementsBefore = await statementsOf(bed.t, registration);
+    const res = await send();
+    expect(res.status).to.equal(status);
+    expect(page(res.text)('main').text()).to.contain(message);
+    expect(await storedCall(bed.t, callId)).to.deep.equal(before);
+    expect((await statementsOf(bed.t, registration)).map((s) => s.id)).to.deep.equal(statementsBefore.map((s) => s.id));
+  }
+
+  it('refuses a choice that is not offered at this node', async () => {
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, choice: 7 }), 400, 'Cette réponse n’est pas proposée à ce moment de l’appel');
+  });
+
+  it('refuses a choice that needs a look-up first', async () => {
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, choice: 0 }), 400, 'Consultez d’abord la fiche client');
+  });
+
+  it('refuses a free response where choices are expected, and an unknown record field', async () => {
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, response: 'Bonjour madame' }), 400, 'Ce type de réponse n’est pas attendu');
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, action: 'lookup', field: 'nom' }), 400, 'Ce champ n’existe pas dans la fiche client');
+  });
+
+  it('refuses a replayed old turn (stale turn index), in French and in English', async () => {
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 1 }), 409, 'Cette réponse correspond à un moment de l’appel déjà passé');
+    await bed.learner.get('/learner/calls?lang=en').expect(200);
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 0 }), 409, 'This answer belongs to a moment of the call that has passed');
+  });
+
+  it('refuses malformed input without a 500', async () => {
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 'un', choice: 0 }), 400, 'Votre réponse n’a pas pu être lue');
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1 }), 400, 'Votre réponse n’a pas pu être lue');
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, action: 'teleport' }), 400, 'Votre réponse n’a pas pu être lue');
+  });
+
+  it("refuses a post to another learner's call, and hides its pages and audio", async () => {
+    await refusedWithoutTrace(() => postTurn(bed.other, callId, { turn: 1, action: 'hold' }), 403, 'Cet appel est celui d’un autre stagiaire');
+    await bed.other.get(`/learner/calls/${callId}`).expect(403);
+    await bed.other.get(`/learner/calls/${callId}/debrief`).expect(403);
+    const csrf = await csrfFrom(bed.other, '/learner/calls');
+    await refusedWithoutTrace(() => bed.other.post(`/learner/calls/${callId}/abandon`).type('form').send({ _csrf: csrf }), 403, 'Cet appel est celui d’un autre stagiaire');
+    expect(page((await bed.other.get('/learner/calls').expect(200)).text)('tbody tr').text()).to.not.contain('Appel de test');
+  });
+
+  it('refuses a post without the CSRF token', async () => {
+    await refusedWithoutTrace(() => bed.learner.post(`/learner/calls/${callId}/turn`).type('form').send({ turn: '1', action: 'hold' }), 403, '');
+  });
+
+  it('refuses to start a call in a module that is not assigned, and stores no call', async () => {
+    await createUser(bed.t.ctx, 'learner', 'stagiaire-c');
+    const outsider = await loginAs(bed.t.app, 'stagiaire-c');
+    const intro = await outsider.get(`/learner/calls/start?module=${MODULE_ID}&item=${ITEM_ID}`);
+    expect(intro.status).to.equal(403);
+    expect(page(intro.text)('main').text()).to.contain('Ce module ne vous est pas attribué');
+    const csrf = await csrfFrom(outsider, '/learner/calls');
+    const res = await outsider.post('/learner/calls/start').type('form').send({ _csrf: csrf, module: MODULE_ID, item: ITEM_ID });
+    expect(res.status).to.equal(403);
+    const rows = await bed.t.ctx.database.db.selectFrom('roleplay_calls').select('id').execute();
+    expect(rows).to.have.length(1);
+    const unknown = await outsider.post('/learner/calls/start').type('form').send({ _csrf: csrf, module: 'inexistant', item: ITEM_ID });
+    expect(unknown.status).to.equal(404);
+  });
+
+  it('refuses to go on once the module is no longer assigned', async () => {
+    await bed.t.ctx.database.db.deleteFrom('cohort_modules').execute();
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, action: 'hold' }), 403, 'Ce module ne vous est pas attribué');
+  });
+});
