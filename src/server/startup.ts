@@ -1,11 +1,13 @@
 import type { AppContext } from './context.ts';
 import { formatDemoBanner, seedDemo } from './accounts/demo-seed.ts';
+import { importCoursesAtStartup } from './learning/library/startup-import.ts';
 
 /**
- * What a start does before listening: on an empty database outside production, create the demo
- * accounts and print them.
+ * What a start does before listening: import courses/ (a new version only where the content
+ * changed), then, on an empty database outside production, create the demo accounts and print them.
  */
 export async function runStartupTasks(ctx: AppContext): Promise<void> {
+  process.stdout.write(`${await importCoursesAtStartup(ctx)}\n`);
   const empty = (await ctx.repositories.users.count()) === 0;
   if (empty && !ctx.config.production) {
     const accounts = await seedDemo(ctx);

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { Role } from './roles.ts';
 import { loginKey } from './accounts.service.ts';
+import { assignDemoModules } from '../learning/library/demo-assignment.ts';
 
 export interface DemoAccount {
   login: string;
@@ -52,6 +53,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoAccount[]> {
     const found = await ctx.repositories.users.findCredentials(loginKey(demo.login));
     if (found && !members.has(found.user.id)) await ctx.services.cohorts.addMember(cohort.id, found.user.id, origin);
   }
+  await assignDemoModules(ctx, cohort.id);
   return accounts;
 }
 

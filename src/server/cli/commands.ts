@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.ts';
 import { accountsCommands } from './accounts.commands.ts';
 import { lrsCommands } from './lrs.commands.ts';
+import { coursesCommands } from './courses.commands.ts';
 
 /** Every CLI command. Keep their words and output stable: operators' scripts depend on them. */
-export const commands: CliCommand[] = [...accountsCommands, ...lrsCommands];
+export const commands: CliCommand[] = [...accountsCommands, ...lrsCommands, ...coursesCommands];

@@ -24,6 +24,5 @@ export function renderLesson(res: Response, access: ModuleAccess, item: LessonIt
     nextHref: view.page + 1 < total ? `${base}?page=${view.page + 2}` : null,
     isLast: view.page + 1 === total,
     audio: item.lesson.audio ? { src: assetUrl(item.lesson.audio.sha256), type: item.lesson.audio.mediaType } : null,
-    scripts: ['/static/js/learning.js'],
   });
 }
