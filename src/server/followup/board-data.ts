@@ -12,20 +12,24 @@ export interface CohortBoardData {
   competencies: Competency[];
 }
 
-/** Everything the board shows for one cohort, read in a few queries. */
-export async function loadCohortBoard(followup: Followup, scope: CohortScope): Promise<CohortBoardData> {
-  const learnerIds = scope.learners.map((l) => l.userId);
-  const [assigned, catalogue, progress, digests] = await Promise.all([
-    followup.board.assignedModuleIds(scope.cohort.id),
-    followup.catalogue.modules(),
-    followup.board.progress(learnerIds),
-    followup.digests.digests(learnerIds),
-  ]);
+/** The modules assigned to a cohort, in order, with the items of their latest version. */
+export async function boardModules(followup: Followup, cohortId: string): Promise<BoardModule[]> {
+  const [assigned, catalogue] = await Promise.all([followup.board.assignedModuleIds(cohortId), followup.catalogue.modules()]);
   const byId = new Map(catalogue.map((m) => [m.id, m]));
-  const modules = assigned.flatMap((id) => {
+  return assigned.flatMap((id) => {
     const m = byId.get(id);
     return m ? [{ id: m.id, title: m.title, itemIds: m.items.map((i) => i.id) }] : [];
   });
+}
+
+/** Everything the board shows for one cohort, read in a few queries. */
+export async function loadCohortBoard(followup: Followup, scope: CohortScope): Promise<CohortBoardData> {
+  const learnerIds = scope.learners.map((l) => l.userId);
+  const [modules, progress, digests] = await Promise.all([
+    boardModules(followup, scope.cohort.id),
+    followup.board.progress(learnerIds),
+    followup.digests.digests(learnerIds),
+  ]);
   const competencies =
     modules.length > 0 ? await followup.catalogue.competencies(modules.map((m) => m.id)) : followup.framework().blocks.flatMap((b) => b.competencies);
   const learners = scope.learners.map((l) => ({ id: l.userId, name: l.displayName, login: l.login }));

@@ -1,0 +1,102 @@
+/** The learner page's view model, from the digest, the statements and the reviews. Pure. */
+import type { Statement } from '../../lrs/index.ts';
+import type { CallReview } from '../calls/call-review.ts';
+import type { CompetencyFramework } from '../courses/format/types.ts';
+import type { Translate } from '../i18n/catalogue.ts';
+import { barChart } from '../charts/bar-chart.ts';
+import { progressBar } from '../charts/progress-bar.ts';
+import type { BoardModule, BoardRow } from './cohort-board.ts';
+import { formatDuration } from './format-duration.ts';
+import type { LearnerDigest } from './learner-digest.ts';
+import { parisDateTime, parisDay } from './paris-date.ts';
+import { percentText } from './percent.ts';
+import { statementSentence, type SentenceNames } from './statement-sentence.ts';
+import { weekSeries } from './week-series.ts';
+
+export interface LearnerPageInput {
+  row: BoardRow;
+  modules: BoardModule[];
+  digest: LearnerDigest;
+  framework: CompetencyFramework;
+  recent: Statement[];
+  reviews: CallReview[];
+  attendanceHours: number;
+  titles: Map<string, string>;
+  names: SentenceNames;
+  today: string;
+  cohortStart: string;
+  locale: 'fr' | 'en';
+  t: Translate;
+}
+
+const WEEKS_SHOWN = 26;
+
+function shortDate(day: string, locale: 'fr' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+export function learnerPageModel(input: LearnerPageInput) {
+  const { t, digest, locale } = input;
+  const series = weekSeries(digest.weeks, input.today, WEEKS_SHOWN, input.cohortStart);
+  const weekChart = barChart({
+    id: 'weeks',
+    title: t('followup.learnerPage.weeksTitle'),
+    desc: t('followup.learnerPage.weeksDesc', { count: series.length, total: formatDuration(series.reduce((s, w) => s + w.seconds, 0)) }),
+    labelHeader: t('followup.learnerPage.week'),
+    valueHeader: t('followup.learnerPage.timeOnTask'),
+    bars: series.map((w) => ({ label: t('followup.learnerPage.weekOf', { day: shortDate(w.week, locale) }), value: w.seconds })),
+    format: formatDuration,
+  });
+  const levels = new Map(digest.competencies.map((c) => [c.code, c]));
+  const blocks = input.framework.blocks.map((b) => ({
+    label: `${b.code} · ${b.label}`,
+    competencies: b.competencies.map((c) => {
+      const found = levels.get(c.code);
+      const level = found?.level ?? 'non_acquis';
+      return {
+        code: c.code,
+        label: c.label,
+        level,
+        levelText: t(`followup.levels.${level}`),
+        evidence: found?.evidenceCount ?? 0,
+        averageText: percentText(found?.averageScaled ?? null),
+      };
+    }),
+  }));
+  const reviewed = new Set(input.reviews.map((r) => r.registration));
+  const calls = digest.calls.map((c) => ({
+    registration: c.registration,
+    at: c.at,
+    title: input.titles.get(c.activityId) ?? c.activityId,
+    scoreText: percentText(c.scaled),
+    resultText: t(c.outcome ? `followup.outcomes.${c.outcome}` : c.success === false ? 'followup.outcomes.failed' : 'followup.outcomes.unknown'),
+    durationText: formatDuration(c.durationSeconds),
+    reviewed: reviewed.has(c.registration),
+  }));
+  const days: Array<{ day: string; entries: Array<{ at: string; time: string; sentence: string }> }> = [];
+  for (const s of input.recent) {
+    const day = parisDay(new Date(s.timestamp));
+    if (days.at(-1)?.day !== day) days.push({ day, entries: [] });
+    days.at(-1)?.entries.push({ at: s.timestamp, time: parisDateTime(new Date(s.timestamp)).slice(11), sentence: statementSentence(s, input.names, locale, t) });
+  }
+  const titles = new Map(input.modules.map((m) => [m.id, m.title]));
+  return {
+    progressText: percentText(input.row.fraction),
+    progressBar: progressBar(input.row.fraction, percentText(input.row.fraction)),
+    timeText: formatDuration(input.row.durationSeconds),
+    attendanceText: formatDuration(input.attendanceHours * 3600),
+    lastActivity: digest.lastActivity,
+    modules: input.row.cells.map((c) => ({
+      title: titles.get(c.moduleId) ?? c.moduleId,
+      statusText: t(`followup.board.status.${c.status}`),
+      bar: progressBar(c.fraction, t('followup.board.itemsDone', { done: c.done, total: c.total })),
+      doneText: t('followup.board.itemsDone', { done: c.done, total: c.total }),
+      scoreText: percentText(c.scoreScaled),
+      timeText: formatDuration(c.durationSeconds),
+    })),
+    weekChart,
+    blocks,
+    calls,
+    timeline: days,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../context.ts';
+import { get, type RouteSpec } from '../http/route-table.ts';
+import { isLocale, translator } from '../i18n/catalogue.ts';
+import { learnerAgent } from '../xapi/actor.ts';
+import { boardModules } from './board-data.ts';
+import { cohortBoard } from './cohort-board.ts';
+import { learnerPageModel } from './learner-page.ts';
+import { parisDay } from './paris-date.ts';
+import { accountUserId } from './statement-reading.ts';
+
+const TIMELINE_LENGTH = 40;
+
+/** One learner, as their trainer follows them: timeline, competencies, time per week, calls. */
+export function learnerRoutes(ctx: AppContext): RouteSpec[] {
+  const f = ctx.followup;
+  const baseUrl = ctx.config.baseUrl.replace(/\/+$/, '');
+
+  const show = async (req: Request, res: Response) => {
+    const { learner, cohort } = await f.scope.learner(req.session.userId as string, String(req.params.id));
+    const locale = isLocale(res.locals.locale) ? res.locals.locale : 'fr';
+    const [modules, progress, digest, recent, reviews, attendanceHours, titles] = await Promise.all([
+      boardModules(f, cohort.id),
+      f.board.progress([learner.id]),
+      f.digests.digest(learner.id),
+      ctx.lrs.service.queryStatements({ agent: learnerAgent(baseUrl, learner.id), limit: TIMELINE_LENGTH }),
+      ctx.calls.reviews.listForLearner(learner.id),
+      f.attendance.attendanceHours(learner.id, cohort.startDate, cohort.endDate),
+      f.catalogue.activityTitles(),
+    ]);
+    const [row] = cohortBoard([{ id: learner.id, name: learner.displayName, login: learner.login }], modules, progress);
+    const model = learnerPageModel({
+      row,
+      modules,
+      digest,
+      framework: f.framework(),
+      recent: recent.statements,
+      reviews,
+      attendanceHours,
+      titles,
+      names: {
+        actor: (agent) => (accountUserId(agent, baseUrl) === learner.id ? learner.displayName : undefined),
+        activity: (id) => titles.get(id),
+      },
+      today: parisDay(ctx.clock()),
+      cohortStart: cohort.startDate,
+      locale,
+      t: translator(locale),
+    });
+    res.render('followup/learner', { title: 'followup.learnerPage.title', learner, cohort, ...model });
+  };
+
+  return [get('/trainer/learners/:id', ['trainer'], show)];
+}
