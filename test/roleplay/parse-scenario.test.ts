@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { edit, fixtureText, lineOf, parse } from './helpers.ts';
+import { parseScenario } from '../../src/server/roleplay/scenario/parse-scenario.ts';
+import { COMPETENCY_CODES, edit, fixtureText, lineOf, parse } from './helpers.ts';
 
 const mini = fixtureText('mini');
 
@@ -105,6 +106,26 @@ describe('parseScenario', () => {
   it('reports a requirement on a record field that is not to be looked up', () => {
     const text = edit(mini, 'requires: [livraison]', 'requires: [nom]');
     expect(errorsOf(text).find((e) => e.message.includes('« nom » n’est pas un champ à consulter'))?.line).to.equal(lineOf(text, 'requires: [nom]'));
+  });
+
+  it('checks recorded audio paths, and their presence when the module files are given', () => {
+    const withAudio = edit(mini, "    next: accueil\n", "    audio: audio/bonjour.mp3\n    next: accueil\n");
+    expect(parse(withAudio).ok).to.equal(true);
+    const result = parseScenario(withAudio, 'module/roleplays/mini.yaml', { competencyCodes: COMPETENCY_CODES, assetPaths: new Set(['audio/autre.mp3']) });
+    expect(result.ok ? [] : result.errors).to.deep.equal([
+      { file: 'module/roleplays/mini.yaml', line: lineOf(withAudio, 'audio/bonjour.mp3'), message: 'fichier son introuvable : « audio/bonjour.mp3 » n’existe pas dans le dossier du module.' },
+    ]);
+    expect(parseScenario(withAudio, 'module/roleplays/mini.yaml', { competencyCodes: COMPETENCY_CODES, assetPaths: new Set(['audio/bonjour.mp3']) }).ok).to.equal(true);
+    const outside = edit(mini, "    next: accueil\n", "    audio: ../../secret.mp3\n    next: accueil\n");
+    expect(errorsOf(outside)[0].message).to.match(/^fichier son invalide « \.\.\/\.\.\/secret\.mp3 »/);
+  });
+
+  it('refuses a scenario id that could not name a web page', () => {
+    const text = edit(mini, 'id: mini', 'id: Mini Scénario');
+    const result = parseScenario(text, 'm/roleplays/Mini Scénario.yaml', { competencyCodes: COMPETENCY_CODES });
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).to.deep.equal([
+      'identifiant invalide « Mini Scénario » : minuscules sans accent, chiffres et tirets (renommez aussi le fichier).',
+    ]);
   });
 
   it('explains the French colon trap in YAML', () => {

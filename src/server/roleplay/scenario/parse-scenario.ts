@@ -12,6 +12,8 @@ import type { CallType, Scenario, ScenarioNode } from './types.ts';
 export interface ScenarioContext {
   /** Competency codes known in courses/competences.yaml. */
   competencyCodes: Set<string>;
+  /** Files of the module folder (relative to it): when given, recorded `audio:` files must be among them. */
+  assetPaths?: ReadonlySet<string>;
 }
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: SourceError[] };
@@ -19,6 +21,7 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 const TOP_KEYS = ['id', 'title', 'summary', 'callType', 'competencies', 'targetSeconds', 'passMark', 'phases', 'persona', 'start', 'nodes'] as const;
 const CALL_TYPES: readonly CallType[] = ['inbound', 'outbound'];
 const NODE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const SCENARIO_ID = NODE_ID;
 
 /**
  * Parses and validates one scenario file (`file` is relative to the courses root, used in
@@ -33,6 +36,7 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
   reader.onlyKeys(top, TOP_KEYS, []);
 
   const id = reader.text(top, 'id', [], { required: true }) ?? '';
+  if (id && !SCENARIO_ID.test(id)) reader.error(['id'], `identifiant invalide « ${id} » : minuscules sans accent, chiffres et tirets (renommez aussi le fichier).`);
   const expectedId = basename(file).replace(/\.ya?ml$/, '');
   if (id && id !== expectedId) reader.error(['id'], `l’identifiant « ${id} » doit être le nom du fichier (« ${expectedId} »).`);
   const callType = top.callType as CallType;
@@ -52,6 +56,7 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
     lookupKeys: new Set((persona?.record ?? []).filter((f) => f.lookup).map((f) => f.key)),
   });
   if (start) checkGraph(reader, nodes, start);
+  checkRecordedAudio(reader, nodes, context.assetPaths);
 
   if (reader.errors.length > 0 || !persona) return { ok: false, errors: sortByLine(reader.errors) };
   return {
@@ -83,6 +88,18 @@ function parseNodes(reader: FieldReader, value: unknown, ctx: Parameters<typeof 
   }
   if (![...nodes.values()].some((n) => n.kind === 'ending')) reader.error(['nodes'], 'le scénario doit avoir au moins une fin (ending).');
   return nodes;
+}
+
+const AUDIO_FILE = /^(?!\/)(?!.*\.\.)[\w\-./]+\.(mp3|ogg|oga|opus|wav|m4a|webm)$/i;
+
+/** Recorded audio is a file of the module folder, named without leaving it. */
+function checkRecordedAudio(reader: FieldReader, nodes: ReadonlyMap<string, ScenarioNode>, assets: ReadonlySet<string> | undefined): void {
+  for (const node of nodes.values()) {
+    if ((node.kind !== 'customer' && node.kind !== 'ending') || !node.audio) continue;
+    const path = ['nodes', node.id, 'audio'];
+    if (!AUDIO_FILE.test(node.audio)) reader.error(path, `fichier son invalide « ${node.audio} » : un chemin dans le dossier du module, en .mp3, .ogg, .wav ou .m4a.`);
+    else if (assets && !assets.has(node.audio)) reader.error(path, `fichier son introuvable : « ${node.audio} » n’existe pas dans le dossier du module.`);
+  }
 }
 
 function sortByLine(errors: SourceError[]): SourceError[] {
