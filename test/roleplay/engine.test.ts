@@ -180,6 +180,15 @@ describe('debrief', () => {
     expect(report.lookups).to.deep.equal(['Date de livraison']);
   });
 
+  it('leaves out phases and competencies that no played turn could score', () => {
+    const zero = parseOrThrow(edit(fixtureText('mini'), '        points: 2\n        competencies: { CCP1.1: 2 }', '        points: 0\n        competencies: { CCP1.1: 0 }'));
+    const state = ok(applyChoice(zero, startCall(zero, T0), { turn: 0, choice: 0 }, at(5)));
+    expect(state.phaseScores.accueil).to.deep.equal({ earned: 0, max: 0 });
+    const report = debrief(zero, state);
+    expect(report.phases).to.deep.equal([]);
+    expect(report.competencies).to.deep.equal([]);
+  });
+
   it('shows the better option for each weak turn and fails a hung-up call', () => {
     const state = ok(applyChoice(scenario, startCall(scenario, T0), { turn: 0, choice: 1 }, at(200)));
     const report = debrief(scenario, state);

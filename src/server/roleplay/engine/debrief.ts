@@ -50,10 +50,12 @@ export interface Debrief {
 
 /** The debrief of a call: pure, from the scenario and the call state alone. */
 export function debrief(scenario: Scenario, state: CallState, competencyLabels: ReadonlyMap<string, string> = new Map()): Debrief {
+  // A phase or competency that no played turn could score says nothing: leave it out.
   const phases = scenario.phases
-    .filter((p) => state.phaseScores[p.id])
+    .filter((p) => counts(state.phaseScores[p.id]))
     .map((p) => line(p.id, p.label, state.phaseScores[p.id]));
   const competencies = Object.entries(state.competencyScores)
+    .filter(([, tally]) => counts(tally))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, tally]) => line(code, competencyLabels.get(code) ?? code, tally));
   const total = Object.values(state.phaseScores).reduce((sum, t) => ({ earned: sum.earned + t.earned, max: sum.max + t.max }), { earned: 0, max: 0 });
@@ -80,6 +82,10 @@ export function debrief(scenario: Scenario, state: CallState, competencyLabels: 
     timeouts: state.transcript.filter((e) => e.kind === 'timeout').length,
     lookups: state.transcript.flatMap((e) => (e.kind === 'lookup' ? [e.label] : [])),
   };
+}
+
+function counts(tally: Tally | undefined): boolean {
+  return tally !== undefined && (tally.max > 0 || tally.earned !== 0);
 }
 
 function line(id: string, label: string, tally: Tally): ScoreLine {
