@@ -36,7 +36,7 @@ describe('shipped role-play scenarios', () => {
     expect([...walk.endings].sort()).to.deep.equal(['fin-ok', 'raccroche', 'transfere']);
     const broken = parse(edit(fixtureText('mini'), 'model: Je vous confirme, madame, que votre colis sera livré le 12 mars.', 'model: Au revoir.'));
     if (!broken.ok) throw new Error('fixture should parse');
-    expect(walkScenario(broken.scenario).problems).to.include('the model answer at reformuler does not pass its own rubric');
+    expect(walkScenario(broken.scenario).problems).to.include('the model answer at reformuler scores 0% on its own rubric');
   });
 
   it('every path of every scenario reaches an ending, and every node is met on some path', function () {

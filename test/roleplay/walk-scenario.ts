@@ -89,12 +89,13 @@ function successors(scenario: Scenario, state: CallState, problems: string[]): C
     if (node.kind !== 'free') throw new Error('free turn expected');
     const good = take(applyFreeResponse(scenario, state, { turn: state.turn, text: node.model }, now), 'model answer');
     const bad = take(applyFreeResponse(scenario, state, { turn: state.turn, text: BAD_ANSWER }, now), 'bad answer');
-    const passed = (s: CallState | undefined): boolean | undefined => {
+    const percent = (s: CallState | undefined): number | undefined => {
       const entry = s?.transcript.find((e) => e.kind === 'learner' && e.turn === state.turn);
-      return entry?.kind === 'learner' && entry.answer.type === 'free' ? entry.answer.rubric.passed : undefined;
+      return entry?.kind === 'learner' && entry.answer.type === 'free' ? entry.answer.rubric.percent : undefined;
     };
-    if (passed(good) !== true) problems.push(`the model answer at ${node.id} does not pass its own rubric`);
-    if (passed(bad) !== false) problems.push(`a bad answer passes the rubric at ${node.id}`);
+    // The model answer is shown as the better option: it must be flawless by its own rubric.
+    if (percent(good) !== 100) problems.push(`the model answer at ${node.id} scores ${percent(good)}% on its own rubric`);
+    if ((percent(bad) ?? 100) >= node.rubric.pass) problems.push(`a bad answer passes the rubric at ${node.id}`);
     push(good);
     push(bad);
   }
