@@ -3,16 +3,7 @@ import { loginAs, cheerio } from '../helpers/app.ts';
 import { attemptOn, itemPath, learningWorld, MODULE, statementsOf, verbOf, type LearningWorld } from './helpers.ts';
 import { activityIds } from '../../src/server/xapi/activity-ids.ts';
 import { EXTENSIONS } from '../../src/server/xapi/vocabulary.ts';
-
-/** Right answers to the fixture quiz, as the forms send them. */
-export const RIGHT_ANSWERS: Record<string, Record<string, string | string[]>> = {
-  'q-choix': { answer: 'bonjour' },
-  'q-multi': { answer: ['quoi', 'comment'] },
-  'q-vf': { answer: 'true' },
-  'q-assoc': { match_p1: 'r1', match_p2: 'r2' },
-  'q-ordre': { position_1: 's1', position_2: 's2', position_3: 's3' },
-  'q-court': { answer: 'Comprends' },
-};
+import { RIGHT_ANSWERS } from './play.ts';
 
 describe('learner player: the whole path over HTTP', () => {
   let w: LearningWorld;
