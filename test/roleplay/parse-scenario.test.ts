@@ -76,6 +76,8 @@ describe('parseScenario', () => {
     const missing = edit(mini, '    phase: decouverte\n', '');
     expect(errorsOf(missing)).to.deep.include({ file: 'module/roleplays/mini.yaml', line: lineOf(missing, '  question:'), message: '« phase » est obligatoire.' });
     const custom = edit(mini, 'start: bonjour', 'phases: [accueil, { id: traitement, label: Solution }]\nstart: bonjour');
+    const unused = edit(mini, 'start: bonjour', 'phases: [accueil, conclusion, decouverte, traitement, reformulation]\nstart: bonjour');
+    expect(errorsOf(unused)).to.deep.equal([{ file: 'module/roleplays/mini.yaml', line: lineOf(unused, 'phases:'), message: 'la phase « conclusion » n’a aucun nœud : retirez-la ou placez-y un tour.' }]);
     expect(errorsOf(custom).filter((e) => e.message.startsWith('phase inconnue')).map((e) => e.line)).to.deep.equal([lineOf(custom, 'phase: decouverte'), lineOf(custom, 'phase: reformulation')]);
   });
 

@@ -7,7 +7,7 @@ import { FieldReader } from './field-reader.ts';
 import { parseNode } from './parse-node.ts';
 import { parsePersona } from './parse-persona.ts';
 import { parsePhases } from './parse-phases.ts';
-import type { CallType, Scenario, ScenarioNode } from './types.ts';
+import type { CallType, Phase, Scenario, ScenarioNode } from './types.ts';
 
 export interface ScenarioContext {
   /** Competency codes known in courses/competences.yaml. */
@@ -56,6 +56,7 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
     lookupKeys: new Set((persona?.record ?? []).filter((f) => f.lookup).map((f) => f.key)),
   });
   if (start) checkGraph(reader, nodes, start);
+  if (top.phases !== undefined) checkDeclaredPhasesUsed(reader, phases, nodes);
   checkRecordedAudio(reader, nodes, context.assetPaths);
 
   if (reader.errors.length > 0 || !persona) return { ok: false, errors: sortByLine(reader.errors) };
@@ -88,6 +89,14 @@ function parseNodes(reader: FieldReader, value: unknown, ctx: Parameters<typeof 
   }
   if (![...nodes.values()].some((n) => n.kind === 'ending')) reader.error(['nodes'], 'le scénario doit avoir au moins une fin (ending).');
   return nodes;
+}
+
+/** Phases a scenario lists itself are meant to be played: one that no node uses is a slip. */
+function checkDeclaredPhasesUsed(reader: FieldReader, phases: readonly Phase[], nodes: ReadonlyMap<string, ScenarioNode>): void {
+  const used = new Set([...nodes.values()].map((n) => n.phase));
+  phases.forEach((phase, index) => {
+    if (!used.has(phase.id)) reader.error(['phases', index], `la phase « ${phase.id} » n’a aucun nœud : retirez-la ou placez-y un tour.`);
+  });
 }
 
 const AUDIO_FILE = /^(?!\/)(?!.*\.\.)[\w\-./]+\.(mp3|ogg|oga|opus|wav|m4a|webm)$/i;
