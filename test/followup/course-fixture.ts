@@ -6,7 +6,7 @@ import { CourseRepository } from '../../src/server/courses/import/course-reposit
  * A small module stored as the importer would (only the fields the follow-up pages read are
  * filled: the board needs titles, items and competencies).
  */
-export function smallModule(id: string, title: string, items: Array<{ id: string; title: string; type: 'lesson' | 'quiz' | 'roleplay' }>, competencies: string[]): ModuleVersion {
+export function smallModule(id: string, title: string, items: Array<{ id: string; title: string; type: 'lesson' | 'quiz' | 'roleplay'; scenario?: unknown }>, competencies: string[]): ModuleVersion {
   return {
     formatVersion: 1,
     id,

@@ -1,0 +1,135 @@
+import { expect } from 'chai';
+import { applyChoice, applyFreeResponse, applyTimeout, applyAction, startCall, type CallState, type Step } from '../../src/server/roleplay/engine/index.ts';
+import { stepStatements, type CallIdentity } from '../../src/server/calls/call-statements.ts';
+import type { JsonObject } from '../../src/lrs/types.ts';
+import { DOUBLE_ECOUTE_GRID, criterionKey, gridScores } from '../../src/server/followup/double-ecoute-grid.ts';
+import { cheerio, csrfFrom, TEST_BASE_URL } from '../helpers/app.ts';
+import { loadMini } from '../roleplay/helpers.ts';
+import { followupWorld, type FollowupWorld } from './fixtures.ts';
+import { smallModule, storeModules } from './course-fixture.ts';
+
+const scenario = loadMini();
+const T0 = Date.parse('2026-11-26T08:00:00.000Z');
+
+/** A whole call played through the real engine, as call-player records it. */
+function playedCall(userId: string, registration: string, finish = true): JsonObject[] {
+  const call: CallIdentity = {
+    baseUrl: TEST_BASE_URL,
+    userId,
+    moduleId: 'essai',
+    moduleTitle: "Module d'essai",
+    item: { id: 'appel', title: 'Appel de test', competencies: ['CCP1.1'], scenario },
+    contentHash: 'a'.repeat(64),
+    registration,
+  };
+  const moves: Array<(s: CallState) => Step> = [
+    (s) => applyTimeout(scenario, s, { turn: s.turn }, T0 + 21_000),
+    (s) => applyChoice(scenario, s, { turn: s.turn, choice: 0 }, T0 + 25_000),
+    (s) => applyAction(scenario, s, { turn: s.turn, type: 'lookup', field: 'livraison' }, T0 + 30_000),
+    (s) => applyChoice(scenario, s, { turn: s.turn, choice: 0 }, T0 + 40_000),
+    (s) => applyFreeResponse(scenario, s, { turn: s.turn, text: 'Je vous confirme, madame, que votre colis sera livré le 12 mars, merci.' }, T0 + 70_000),
+  ];
+  let state = startCall(scenario, T0);
+  const statements: JsonObject[] = [];
+  for (const move of finish ? moves : moves.slice(0, 2)) {
+    const step = move(state);
+    if (!step.ok) throw new Error(step.rejection.message);
+    statements.push(...stepStatements(call, state, step.state));
+    state = step.state;
+  }
+  return statements;
+}
+
+function fullGrid(rating: string): Record<string, string> {
+  return Object.fromEntries(DOUBLE_ECOUTE_GRID.flatMap((p) => p.criteria.map((c) => [criterionKey(p, c), rating])));
+}
+
+describe('call review (double écoute)', () => {
+  let w: FollowupWorld;
+  const done = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f0001';
+  const open = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f0002';
+  const foreign = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f0003';
+  before(async () => {
+    w = await followupWorld(1);
+    await storeModules(w.t.ctx, w.cohort.id, [smallModule('essai', "Module d'essai", [{ id: 'appel', title: 'Appel de test', type: 'roleplay', scenario }], ['CCP1.1'])]);
+    await w.t.ctx.lrs.service.storeStatements(playedCall(w.learners[0].id, done));
+    await w.t.ctx.lrs.service.storeStatements(playedCall(w.learners[0].id, open, false));
+    await w.t.ctx.lrs.service.storeStatements(playedCall(w.outsider.id, foreign));
+  });
+  after(() => w.t.close());
+  beforeEach(() => w.t.ctx.database.db.deleteFrom('call_reviews').execute());
+
+  it('shows the transcript with the learner words, the timings and the scores', async () => {
+    const res = await w.trainerAgent.get(`/trainer/calls/${done}`);
+    expect(res.status).to.equal(200);
+    const $ = cheerio.load(res.text);
+    expect($('h1').text()).to.include('Stagiaire A');
+    expect($('.turn-learner').map((_, e) => $(e).text()).get()).to.have.length(5);
+    expect($('.turn-learner').last().text()).to.include('Je vous confirme, madame, que votre colis sera livré le 12 mars, merci.');
+    expect($('.turn-customer').eq(1).text()).to.include('Allô ? Vous êtes là ?');
+    expect($('.turn-clock').map((_, e) => $(e).text()).get()).to.deep.equal(['0:20', '0:25', '0:30', '0:40', '1:10', '1:10']);
+    expect($('.call-facts .tile-figure').eq(0).text()).to.equal('Demande traitée');
+    expect($('.call-facts .tile-figure').eq(2).text()).to.equal('1 min');
+    expect($('.phase-scores tbody tr').length).to.be.greaterThan(1);
+    expect($('.grid-table caption').map((_, e) => $(e).text()).get()).to.deep.equal(DOUBLE_ECOUTE_GRID.map((p) => p.fr));
+  });
+
+  it('saves the grid and the comment through the call reviews repository', async () => {
+    const csrf = await csrfFrom(w.trainerAgent, `/trainer/calls/${done}`);
+    const ratings = { ...fullGrid('3'), 'accueil.presentation': '1', 'traitement.outils': 'na' };
+    const res = await w.trainerAgent.post(`/trainer/calls/${done}/reviews`).type('form').send({ _csrf: csrf, ...ratings, comment: 'Très bonne reformulation. Présentez-vous dès le début.' });
+    expect(res.status).to.equal(303);
+    const [review] = await w.t.ctx.calls.reviews.listForRegistration(done);
+    expect(review.userId).to.equal(w.learners[0].id);
+    expect(review.reviewerId).to.equal(w.trainer.id);
+    expect(review.comment).to.equal('Très bonne reformulation. Présentez-vous dès le début.');
+    expect(review.grid.gridVersion).to.equal(1);
+    expect((review.grid.ratings as Record<string, string>)['traitement.outils']).to.equal('na');
+    expect(review.grid.score).to.equal(gridScores(ratings as never).overall);
+    const $ = cheerio.load((await w.trainerAgent.get(`/trainer/calls/${done}?saved=1`)).text);
+    expect($('.review-comment').text()).to.equal('Très bonne reformulation. Présentez-vous dès le début.');
+    expect($('.review h3').text()).to.include('Claire Formatrice');
+  });
+
+  it('refuses a grid with a missing or invalid rating, keeps what was typed, and stores nothing', async () => {
+    const csrf = await csrfFrom(w.trainerAgent, `/trainer/calls/${done}`);
+    const ratings = { ...fullGrid('2'), 'conclusion.recapitulatif': '7' };
+    delete (ratings as Record<string, string>)['accueil.ecoute'];
+    const res = await w.trainerAgent.post(`/trainer/calls/${done}/reviews`).type('form').send({ _csrf: csrf, ...ratings, comment: 'À garder' });
+    expect(res.status).to.equal(400);
+    const $ = cheerio.load(res.text);
+    expect($('#f-accueil\\.ecoute .error-text').text()).to.equal('Choisissez une appréciation pour ce critère.');
+    expect($('#f-conclusion\\.recapitulatif .error-text').text()).to.equal('Choisissez une appréciation pour ce critère.');
+    expect($('input[name="traitement.solution"][value="2"]').attr('checked')).to.equal('checked');
+    expect($('#f-comment').text()).to.equal('À garder');
+    const long = await w.trainerAgent.post(`/trainer/calls/${done}/reviews`).type('form').send({ _csrf: csrf, ...fullGrid('2'), comment: 'x'.repeat(4001) });
+    expect(long.status).to.equal(400);
+    expect(await w.t.ctx.calls.reviews.listForRegistration(done)).to.deep.equal([]);
+  });
+
+  it('does not review a call that is not over', async () => {
+    const page = cheerio.load((await w.trainerAgent.get(`/trainer/calls/${open}`)).text);
+    expect(page('form[action$="/reviews"]')).to.have.length(0);
+    const csrf = await csrfFrom(w.trainerAgent, `/trainer/calls/${done}`);
+    const res = await w.trainerAgent.post(`/trainer/calls/${open}/reviews`).type('form').send({ _csrf: csrf, ...fullGrid('2') });
+    expect(res.status).to.equal(400);
+    expect(await w.t.ctx.calls.reviews.listForRegistration(open)).to.deep.equal([]);
+  });
+
+  it("404s an unknown call and refuses another cohort's call", async () => {
+    expect((await w.trainerAgent.get('/trainer/calls/0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f9999')).status).to.equal(404);
+    expect((await w.trainerAgent.get('/trainer/calls/pas-un-uuid')).status).to.equal(404);
+    expect((await w.trainerAgent.get(`/trainer/calls/${foreign}`)).status).to.equal(403);
+    const csrf = await csrfFrom(w.trainerAgent, `/trainer/calls/${done}`);
+    expect((await w.trainerAgent.post(`/trainer/calls/${foreign}/reviews`).type('form').send({ _csrf: csrf, ...fullGrid('3') })).status).to.equal(403);
+    expect(await w.t.ctx.calls.reviews.listForRegistration(foreign)).to.deep.equal([]);
+  });
+
+  it('weights the grid: 1 counts 0, 2 one half, 3 in full; not observed is left out', () => {
+    expect(gridScores(fullGrid('3') as never).overall).to.equal(1);
+    expect(gridScores(fullGrid('2') as never).overall).to.equal(0.5);
+    expect(gridScores(fullGrid('na') as never)).to.deep.include({ overall: null });
+    // accueil: presentation (w2) = 0, ecoute (w1) = 1 -> 1/3
+    expect(gridScores({ 'accueil.presentation': '1', 'accueil.ecoute': '3' }).phases.accueil).to.equal(0.333);
+  });
+});
