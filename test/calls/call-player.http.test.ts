@@ -153,4 +153,24 @@ describe('call player (HTTP)', () => {
     expect(statements).to.have.length(1);
     expect((statements[0].result as { response: string }).response).to.equal('');
   });
+
+  it('transfers a call: an action statement, an escalated ending, no first-contact resolution', async () => {
+    const callId = await startTestCall(bed.learner);
+    const { registration } = await storedCall(bed.t, callId);
+    bed.at(5);
+    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    bed.at(40);
+    const res = await postTurn(bed.learner, callId, { turn: 1, action: 'transfer' });
+    expect(res.headers.location).to.equal(`/learner/calls/${callId}/debrief`);
+    const $ = page((await bed.learner.get(`/learner/calls/${callId}/debrief`).expect(200)).text);
+    expect($('.debrief-outcome h2').text()).to.equal('Appel transféré');
+    expect($('.tiles').text()).to.contain('Non');
+    expect($('.debrief-turn').last().find('.alert-info').text()).to.contain('Mieux').and.contain('Votre commande sera livrée le 12 mars.');
+    const statements = await statementsOf(bed.t, registration);
+    const transfer = statements.find((s) => verbOf(s) === VERBS.interacted.id);
+    expect(as<{ result: { response: string } }>(transfer).result.response).to.equal('transfer');
+    const closing = as<{ result: { extensions: Record<string, unknown> } }>(statements.find((s) => ([VERBS.passed.id, VERBS.failed.id] as string[]).includes(verbOf(s))));
+    expect(closing.result.extensions[EXTENSIONS.outcome]).to.equal('escalated');
+    expect(closing.result.extensions[EXTENSIONS.indicators]).to.deep.include({ fcr: false, ahtSeconds: 40 });
+  });
 });

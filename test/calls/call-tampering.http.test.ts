@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { callBed, ITEM_ID, MODULE_ID, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
 import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
+import { EXTENSIONS } from '../../src/server/xapi/vocabulary.ts';
 
 /**
  * Tampered posts are refused with a clear, translated message, and change nothing: no new
@@ -87,5 +88,32 @@ describe('call player: tampering is refused and changes nothing', () => {
   it('refuses to go on once the module is no longer assigned', async () => {
     await bed.t.ctx.database.db.deleteFrom('cohort_modules').execute();
     await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, action: 'hold' }), 403, 'Ce module ne vous est pas attribué');
+  });
+});
+
+describe('call player: two posts of the same turn at once', () => {
+  it('applies exactly one of them and stores exactly one statement for the turn', async () => {
+    const bed = await callBed();
+    try {
+      bed.at(0);
+      const callId = await startTestCall(bed.learner);
+      const { registration } = await storedCall(bed.t, callId);
+      bed.at(5);
+      const results = await Promise.all([postTurn(bed.learner, callId, { turn: 0, choice: 0 }), postTurn(bed.learner, callId, { turn: 0, choice: 1 })]);
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses).to.deep.equal([303, 409]);
+      const statements = await statementsOf(bed.t, registration);
+      const stored = await storedCall(bed.t, callId);
+      const state = JSON.parse(stored.state_json) as { turn: number; transcript: Array<{ kind: string; answer?: { text: string } }> };
+      expect(state.turn).to.equal(1);
+      const said = state.transcript.filter((e) => e.kind === 'learner').map((e) => e.answer?.text);
+      expect(said).to.have.length(1);
+      // The one statement of the turn is the one whose answer the stored state kept.
+      const turnStatements = statements.filter((s) => (s.context as { extensions: Record<string, unknown> }).extensions[EXTENSIONS.turn] === 0);
+      expect(turnStatements).to.have.length(1);
+      expect((turnStatements[0].result as { extensions: Record<string, unknown> }).extensions[EXTENSIONS.transcriptText]).to.equal(said[0]);
+    } finally {
+      await bed.close();
+    }
   });
 });
