@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   for (const error of errors) console.error(formatSourceError(error));
 
   const existing = new Map<string, Set<string>>();
-  for (const module of new Set(scenarios.map((s) => s.module))) {
+  // Every module folder, so that voices of a module whose scenarios were all removed go too.
+  const modules = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  for (const module of modules) {
     const names = await readdir(join(root, module, TTS_FOLDER)).catch(() => [] as string[]);
     existing.set(module, new Set(names.map((name) => `${TTS_FOLDER}/${name}`)));
   }
