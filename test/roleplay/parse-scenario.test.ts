@@ -31,8 +31,7 @@ describe('parseScenario', () => {
   it('names the file and line of an unknown target', () => {
     const text = edit(mini, 'next: transfere', 'next: transfert');
     const errors = errorsOf(text);
-    const error = errors.find((e) => e.message.includes('cible inconnue « transfert »'));
-    expect(error).to.deep.include({ file: 'module/roleplays/mini.yaml', line: lineOf(text, 'next: transfert') });
+    expect(errors).to.deep.equal([{ file: 'module/roleplays/mini.yaml', line: lineOf(text, 'next: transfert'), message: 'cible inconnue « transfert » : aucun nœud ne porte ce nom.' }]);
   });
 
   it('reports unreachable nodes and unreachable endings', () => {

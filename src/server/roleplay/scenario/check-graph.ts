@@ -12,14 +12,20 @@ export function checkGraph(reader: FieldReader, nodes: ReadonlyMap<string, Scena
     return;
   }
   const successors = new Map<string, string[]>();
+  let unknownTargets = 0;
   for (const node of nodes.values()) {
     const known: string[] = [];
     for (const edge of edgesOf(node)) {
       if (nodes.has(edge.to)) known.push(edge.to);
-      else reader.error(edge.path, `cible inconnue « ${edge.to} » : aucun nœud ne porte ce nom.`);
+      else {
+        unknownTargets++;
+        reader.error(edge.path, `cible inconnue « ${edge.to} » : aucun nœud ne porte ce nom.`);
+      }
     }
     successors.set(node.id, known);
   }
+  // A mistyped target makes everything after it look unreachable: report the typo alone first.
+  if (unknownTargets > 0) return;
   const reachable = walk([start], (id) => successors.get(id) ?? []);
   for (const node of nodes.values()) {
     if (!reachable.has(node.id)) {
