@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { loadCourseLibrary } from '../../src/server/courses/load-library.ts';
 import type { ModuleVersion } from '../../src/server/courses/format/types.ts';
+import { checkFieldAnswer } from '../../src/server/courses/format/check-field.ts';
 import { COURSES_DIR } from './fixtures.ts';
 
 const MODULE_IDS = ['accueil-appels-entrants', 'back-office', 'clients-mecontents', 'appels-sortants', 'confidentialite-rgpd', 'relation-client-ecrite'];
@@ -43,5 +44,31 @@ describe('the shipped course library', () => {
     expect(tasks('back-office').filter((t) => t === 'form')).to.have.length.at.least(2);
     expect(tasks('relation-client-ecrite')).to.include.members(['form', 'classify']);
     expect(tasks('confidentialite-rgpd')).to.include.members(['form', 'classify']);
+  });
+
+  it('has form fields that accept their model answer and reject a wrong one', () => {
+    let fields = 0;
+    for (const m of modules) {
+      for (const item of m.items) {
+        if (item.type !== 'exercise' || item.exercise.task.type !== 'form') continue;
+        for (const field of item.exercise.task.fields) {
+          fields += 1;
+          const where = `${m.id}/${item.file} ${field.id}`;
+          expect(checkFieldAnswer(field.check, field.answer), where).to.equal(true);
+          expect(checkFieldAnswer(field.check, ''), where).to.equal(false);
+          expect(checkFieldAnswer(field.check, 'je ne sais pas'), where).to.equal(false);
+        }
+      }
+    }
+    expect(fields).to.be.greaterThan(40);
+  });
+
+  it('renders every lesson page to non-empty HTML', () => {
+    for (const m of modules) {
+      for (const item of m.items) {
+        if (item.type !== 'lesson') continue;
+        for (const page of item.lesson.pages) expect(page.html.length, `${m.id}/${item.file} ${page.title}`).to.be.greaterThan(20);
+      }
+    }
   });
 });

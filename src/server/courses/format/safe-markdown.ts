@@ -1,7 +1,9 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
-const markdown = new Marked({ gfm: true, breaks: false });
+// breaks: a line break typed by the trainer stays a line break (addresses in letters, one
+// sentence per line for slow readers): what trainers see in their editor is what learners get.
+const markdown = new Marked({ gfm: true, breaks: true });
 
 /**
  * Learners cannot follow links (no internet on the terminals) and nothing may run in a page,
