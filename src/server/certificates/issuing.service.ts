@@ -19,6 +19,9 @@ import type { ReleaseService } from './release.service.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
 import { buildSnapshot, revealingTexts, snapshotHash, type CertificateSnapshot } from './snapshot.ts';
 
+/** An issuing refusal shown on the review page, next to the issue button. */
+const issueError = (key: string) => new BadRequestError(key, { issue: key });
+
 export const PREVIEW_NUMBER = 'TRP-0000-000000-0';
 const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -46,9 +49,9 @@ export class IssuingService {
     const review = await this.deps.release.review(userId);
     const organisation = await this.deps.organisation.get();
     const missing = missingOrganisationFields(organisation);
-    if (missing.length > 0) throw new BadRequestError('certificates.errors.organisationIncomplete');
-    if (!review.release.leavingDate) throw new BadRequestError('certificates.errors.leavingDateMissing');
-    if (!appraisalComplete(review.release.appraisal)) throw new BadRequestError('certificates.errors.appraisalIncomplete');
+    if (missing.length > 0) throw issueError('certificates.errors.organisationIncomplete');
+    if (!review.release.leavingDate) throw issueError('certificates.errors.leavingDateMissing');
+    if (!appraisalComplete(review.release.appraisal)) throw issueError('certificates.errors.appraisalIncomplete');
     const snapshot = buildSnapshot({
       ...identity,
       issuedAt: this.deps.clock().toISOString(),
@@ -60,7 +63,7 @@ export class IssuingService {
       organisation,
       verifyBaseUrl: await this.verifyBaseUrl(organisation),
     });
-    if (revealingTexts(snapshot).length > 0) throw new BadRequestError('certificates.errors.revealingText');
+    if (revealingTexts(snapshot).length > 0) throw issueError('certificates.errors.revealingText');
     return { snapshot, cohortId: review.cohortId };
   }
 
@@ -75,7 +78,7 @@ export class IssuingService {
   async issue(userId: string, by: string, replaces: CertificateRecord | null = null): Promise<CertificateRecord> {
     if (!replaces) {
       const current = await this.deps.registry.list({ userId, status: 'valid' }, 1);
-      if (current.length > 0) throw new ConflictError('certificates.errors.alreadyIssued');
+      if (current.length > 0) throw new ConflictError('certificates.errors.alreadyIssued', { issue: 'certificates.errors.alreadyIssued' });
     }
     const key = await this.deps.signingKey();
     const year = Number(this.deps.clock().toISOString().slice(0, 4));

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { SettingsRepository } from '../settings/settings.repository.ts';
 import { DEFAULT_ORGANISATION, type Organisation } from './organisation.ts';
 
-export const ORGANISATION_SETTING = 'certificates.organisation';
+export const ORGANISATION_SETTING = 'certificates_organisation';
 
 interface AssetTables {
   certificate_assets: { sha256: string; media_type: string; data_base64: string; created_at: string };

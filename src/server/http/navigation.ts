@@ -13,17 +13,24 @@ export interface NavItem {
  * a user of that role needs them.
  */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  learner: [{ href: '/learner/calls', icon: 'headset', label: 'calls.nav' }],
+  learner: [
+    { href: '/learner/calls', icon: 'headset', label: 'calls.nav' },
+    { href: '/learner/certificate', icon: 'certificate', label: 'certificates.nav.certificate' },
+  ],
   trainer: [
     { href: '/trainer/modules', icon: 'book', label: 'learning.nav.assign' },
     { href: '/trainer/attendance', icon: 'clock', label: 'followup.nav.attendance' },
     { href: '/trainer/statements', icon: 'list', label: 'followup.nav.statements' },
+    { href: '/trainer/release', icon: 'certificate', label: 'certificates.nav.release' },
+    { href: '/admin/certificates', icon: 'list', label: 'certificates.nav.registry' },
   ],
   admin: [
     { href: '/admin/users', icon: 'users', label: 'layout.nav.users' },
     { href: '/admin/cohorts', icon: 'group', label: 'layout.nav.cohorts' },
     { href: '/admin/courses', icon: 'book', label: 'learning.nav.courses' },
     { href: '/admin/statements', icon: 'list', label: 'followup.nav.statements' },
+    { href: '/admin/organisation', icon: 'home', label: 'certificates.nav.organisation' },
+    { href: '/admin/certificates', icon: 'certificate', label: 'certificates.nav.registry' },
   ],
   partner: [],
 };

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import type { SettingsRepository } from '../../settings/settings.repository.ts';
 
-export const SIGNING_KEY_SETTING = 'certificates.signing_key';
+export const SIGNING_KEY_SETTING = 'certificates_signing_key';
 
 export interface SigningKey {
   kid: string;

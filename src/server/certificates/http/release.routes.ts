@@ -1,0 +1,120 @@
+/** /trainer/release: mark a learner as leaving, review the evidence, adjust, appraise, preview, issue. */
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { BadRequestError } from '../../errors.ts';
+import { fields, formErrorsOf, originOf, parseForm, renderFormErrors } from '../../http/form.ts';
+import { get, post, type RouteSpec } from '../../http/route-table.ts';
+import { APPRAISAL_CRITERIA, APPRAISAL_LEVELS, APPRAISAL_TEXT_MAX, type AppraisalEntry } from '../appraisal.ts';
+import { sendZip } from './downloads.ts';
+import { reviewView } from './review-view.ts';
+
+const leavingSchema = z.object({ leavingDate: fields.date() });
+const levelSchema = z.object({
+  code: fields.text(20),
+  level: z.enum(['', 'acquis', 'en_cours', 'non_acquis'], { message: 'errors.required' }),
+  justification: z.string().trim().max(1000, 'errors.tooLong').optional().default(''),
+});
+const appraisalSchema = z.object(
+  Object.fromEntries(
+    APPRAISAL_CRITERIA.flatMap((c) => [
+      [`level_${c}`, z.enum(APPRAISAL_LEVELS, { message: 'certificates.errors.appraisalLevel' })],
+      [`text_${c}`, z.string({ message: 'errors.required' }).trim().min(1, 'errors.required').max(APPRAISAL_TEXT_MAX, 'errors.tooLong')],
+    ]),
+  ) as Record<string, z.ZodType<string>>,
+);
+
+export function releaseRoutes(ctx: AppContext): RouteSpec[] {
+  const { release, issuing, documents, registry } = ctx.certificates;
+  const view = 'certificates/release-review';
+  const userIdOf = (req: Request) => String(req.params.userId);
+
+  const list = async (_req: Request, res: Response) => {
+    const learners = await ctx.repositories.users.list({ role: 'learner' });
+    const rows = await Promise.all(
+      learners.map(async (learner) => {
+        const [certificate] = await registry.list({ userId: learner.id, status: 'valid' }, 1);
+        return { learner, leavingDate: (await ctx.certificates.releases.get(learner.id)).leavingDate, certificate: certificate ?? null };
+      }),
+    );
+    res.render('certificates/release-list', { title: 'certificates.release.listTitle', rows });
+  };
+
+  const model = async (userId: string, extra: Record<string, unknown> = {}) => {
+    const review = await release.review(userId);
+    const [certificate] = await registry.list({ userId, status: 'valid' }, 1);
+    return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null), ...extra };
+  };
+
+  const show = async (req: Request, res: Response) => res.render(view, await model(userIdOf(req), { notice: typeof req.query.done === 'string' ? `certificates.release.done.${req.query.done}` : null }));
+
+  /** Runs a form action; a domain error tied to a field re-renders the review with it. */
+  const action = (run: (req: Request) => Promise<string | void>) => async (req: Request, res: Response) => {
+    const userId = userIdOf(req);
+    try {
+      const done = await run(req);
+      res.redirect(303, `/trainer/release/${userId}${done ? `?done=${done}` : ''}`);
+    } catch (err) {
+      const formErr = formErrorsOf(err);
+      if (formErr) return renderFormErrors(res, view, await model(userId, { values: req.body }), formErr.errors, formErr.status);
+      throw err;
+    }
+  };
+
+  /** Form errors become a BadRequestError tied to the fields, which `action` shows on the page. */
+  const formOrThrow = <T>(result: { ok: true; values: T } | { ok: false; errors: Record<string, string> }): T => {
+    if (!result.ok) throw new BadRequestError('errors.badRequest', result.errors);
+    return result.values;
+  };
+
+  const setLeaving = action(async (req) => {
+    const { leavingDate } = formOrThrow(parseForm(leavingSchema, req.body));
+    await release.setLeavingDate(userIdOf(req), leavingDate, req.session.userId as string);
+    return 'leaving';
+  });
+
+  const setLevel = action(async (req) => {
+    const v = formOrThrow(parseForm(levelSchema, req.body));
+    await release.saveOverride(userIdOf(req), v.code, v.level === '' ? null : v.level, v.justification, req.session.userId as string);
+    return 'level';
+  });
+
+  const setAppraisal = action(async (req) => {
+    const v = formOrThrow(parseForm(appraisalSchema, req.body));
+    const entries: AppraisalEntry[] = APPRAISAL_CRITERIA.map((criterion) => ({
+      criterion,
+      level: v[`level_${criterion}`] as AppraisalEntry['level'],
+      text: v[`text_${criterion}`] as string,
+    }));
+    await release.saveAppraisal(userIdOf(req), entries, req.session.userId as string);
+    return 'appraisal';
+  });
+
+  const issue = action(async (req) => {
+    await issuing.issue(userIdOf(req), req.session.userId as string);
+    return 'issued';
+  });
+
+  const preview = async (req: Request, res: Response) => {
+    const pdf = await issuing.preview(userIdOf(req));
+    res.type('application/pdf').set('Content-Disposition', 'inline; filename="apercu-attestation.pdf"').set('Cache-Control', 'no-store').send(pdf);
+  };
+
+  const leavingPackage = async (req: Request, res: Response) => {
+    const userId = userIdOf(req);
+    await release.learner(userId);
+    const { name, zip } = await documents.leavingPackage(userId, originOf(req));
+    sendZip(res, name, zip);
+  };
+
+  return [
+    get('/trainer/release', ['trainer'], list),
+    get('/trainer/release/:userId', ['trainer'], show),
+    post('/trainer/release/:userId/leaving-date', ['trainer'], setLeaving),
+    post('/trainer/release/:userId/levels', ['trainer'], setLevel),
+    post('/trainer/release/:userId/appraisal', ['trainer'], setAppraisal),
+    get('/trainer/release/:userId/preview.pdf', ['trainer'], preview),
+    post('/trainer/release/:userId/issue', ['trainer'], issue),
+    post('/trainer/release/:userId/package', ['trainer'], leavingPackage),
+  ];
+}
