@@ -2,7 +2,6 @@ import type { AppContext } from './context.ts';
 import type { RouteSpec } from './http/route-table.ts';
 import { authRoutes } from './accounts/auth.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
-import { homeRoutes } from './home/home.routes.ts';
 import { learningRoutes } from './learning/http/learning.routes.ts';
 import { followupRoutes } from './followup/followup.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
@@ -13,7 +12,6 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
   return [
     ...authRoutes(ctx),
     ...learningRoutes(ctx),
-    ...homeRoutes(ctx),
     ...adminRoutes(ctx),
     ...followupRoutes(ctx),
     ...callsRoutes(ctx),
