@@ -34,6 +34,11 @@ describe('parseScenario', () => {
     expect(errors).to.deep.equal([{ file: 'module/roleplays/mini.yaml', line: lineOf(text, 'next: transfert'), message: 'cible inconnue « transfert » : aucun nœud ne porte ce nom.' }]);
   });
 
+  it('reports a missing next alone, not the nodes it leaves unreachable', () => {
+    const text = edit(mini, '      next: transfere\n', '');
+    expect(errorsOf(text)).to.deep.equal([{ file: 'module/roleplays/mini.yaml', line: lineOf(text, '    transfer:'), message: '« next » est obligatoire.' }]);
+  });
+
   it('reports unreachable nodes and unreachable endings', () => {
     const text = edit(mini, '      next: transfere\n', '      next: fin-ok\n');
     const errors = errorsOf(text);

@@ -7,6 +7,8 @@ import type { ScenarioNode } from './types.ts';
  * of customer lines with no learner turn (the engine would spin through them).
  */
 export function checkGraph(reader: FieldReader, nodes: ReadonlyMap<string, ScenarioNode>, start: string): void {
+  // A node that failed to parse (or a missing `next`) would make the rest look unreachable.
+  const earlierErrors = reader.errors.length;
   if (!nodes.has(start)) {
     reader.error(['start'], `le nœud de départ « ${start} » n’existe pas.`);
     return;
@@ -25,7 +27,7 @@ export function checkGraph(reader: FieldReader, nodes: ReadonlyMap<string, Scena
     successors.set(node.id, known);
   }
   // A mistyped target makes everything after it look unreachable: report the typo alone first.
-  if (unknownTargets > 0) return;
+  if (unknownTargets > 0 || earlierErrors > 0) return;
   const reachable = walk([start], (id) => successors.get(id) ?? []);
   for (const node of nodes.values()) {
     if (!reachable.has(node.id)) {
