@@ -2,6 +2,7 @@ import type { CliCommand } from './command.ts';
 import { accountsCommands } from './accounts.commands.ts';
 import { lrsCommands } from './lrs.commands.ts';
 import { coursesCommands } from './courses.commands.ts';
+import { certificatesCommands } from '../certificates/certificates.commands.ts';
 
 /** Every CLI command. Keep their words and output stable: operators' scripts depend on them. */
-export const commands: CliCommand[] = [...accountsCommands, ...lrsCommands, ...coursesCommands];
+export const commands: CliCommand[] = [...accountsCommands, ...lrsCommands, ...coursesCommands, ...certificatesCommands];
