@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import { fileURLToPath } from 'node:url';
+import { loadScenarioFiles } from '../../src/server/roleplay/library/load-scenario-files.ts';
+import { scoreRubric } from '../../src/server/roleplay/rubric/score-rubric.ts';
+import type { Scenario } from '../../src/server/roleplay/scenario/types.ts';
+
+/**
+ * Answers a trainee could really type, other than the model: the good ones must pass and the
+ * poor ones must not, so that rubrics are neither too strict nor too lenient.
+ */
+const CASES: Record<string, { good: string[]; poor: string[] }> = {
+  'retard-livraison/reformulation': {
+    good: ['Si j’ai bien compris madame, vous attendez votre canapé depuis le 14 novembre, vous aviez posé un jour de congé et personne ne vous a prévenue.'],
+    poor: ['D’accord, pas de souci, je regarde ça.'],
+  },
+  'remboursement-client-en-colere/ecoute': {
+    good: ['Je suis désolée monsieur, c’est vraiment désagréable. Pouvez-vous me raconter ce que le technicien a fait chez vous ?'],
+    poor: ['Calmez-vous monsieur, on va voir ce qu’on peut faire.'],
+  },
+  'demande-information/decouverte': {
+    good: ['Bien sûr madame. Vous avez un devis ? Et chez quel opticien allez-vous ?'],
+    poor: ['Ça dépend des lunettes.'],
+  },
+  'support-technique-box/reformulation': {
+    good: ['D’accord monsieur, donc depuis ce matin vous n’avez plus internet et le voyant fibre est rouge.'],
+    poor: ['Ok, on va redémarrer la box.'],
+  },
+  'prise-rendez-vous-entretien/reponse-objection': {
+    good: ['Je comprends madame. L’entretien est inclus dans votre contrat. Si une pièce est à changer, le technicien vous fera un devis et c’est vous qui déciderez.'],
+    poor: ['Non, normalement c’est gratuit, pas de souci.'],
+  },
+  'vente-additionnelle/traitement-objection': {
+    good: ['Je comprends tout à fait monsieur. Vous gardez vos numéros, et on s’occupe de tout, même de la résiliation chez Mobilo.'],
+    poor: ['Faites-moi confiance, c’est simple.'],
+  },
+  'verification-identite/refus-respectueux': {
+    good: ['Je suis désolé monsieur, je ne peux pas vous donner d’informations sur cette ligne car vous n’en êtes pas le titulaire. Si vous êtes inquiet pour vos enfants, adressez-vous à la gendarmerie.'],
+    poor: ['Je ne sais pas, rappelez plus tard.', 'Bon, elle habite à Lille, mais je ne vous ai rien dit.'],
+  },
+  'suivi-dossier-bloque/piece': {
+    good: ['Il nous faut la facture acquittée de l’hôpital, madame. Vous pouvez l’envoyer en photo depuis votre espace adhérent, et vous serez remboursée sous cinq jours.'],
+    poor: ['Envoyez-nous les papiers.'],
+  },
+  'courriel-sans-reponse/redaction': {
+    good: ['Objet : facture de la commande CMD-561094. Bonjour Madame, veuillez nous excuser pour ce retard, voici votre facture au nom de votre société.'],
+    poor: ['Voici la facture.'],
+  },
+};
+
+describe('shipped free-response rubrics', () => {
+  let byId = new Map<string, Scenario>();
+  before(async () => {
+    const { scenarios } = await loadScenarioFiles(fileURLToPath(new URL('../../courses', import.meta.url)));
+    byId = new Map(scenarios.map((s) => [s.scenario.id, s.scenario]));
+  });
+
+  it('has realistic answers for every free-response turn of the library', () => {
+    const free = [...byId.values()].flatMap((s) => Object.values(s.nodes).filter((n) => n.kind === 'free').map((n) => `${s.id}/${n.id}`));
+    expect(free.sort()).to.deep.equal(Object.keys(CASES).sort());
+  });
+
+  for (const [key, { good, poor }] of Object.entries(CASES)) {
+    it(`scores real answers sensibly at ${key}`, () => {
+      const [scenarioId, nodeId] = key.split('/');
+      const node = byId.get(scenarioId)?.nodes[nodeId];
+      if (node?.kind !== 'free') throw new Error(`${key} is not a free-response turn`);
+      for (const answer of good) expect(scoreRubric(node.rubric, answer), answer).to.deep.include({ passed: true, missing: [], avoided: [] });
+      for (const answer of poor) expect(scoreRubric(node.rubric, answer), answer).to.deep.include({ passed: false });
+    });
+  }
+});
