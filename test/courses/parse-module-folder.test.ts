@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { parseModuleFolder } from '../../src/server/courses/format/parse-module-folder.ts';
 import type { SourceError } from '../../src/server/courses/format/source-error.ts';
-import { EXERCISE_YAML, LESSON_MD, lineOf, MODULE_YAML, moduleFiles, QUIZ_YAML, shippedFramework } from './fixtures.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { COURSES_DIR, EXERCISE_YAML, LESSON_MD, lineOf, MODULE_YAML, moduleFiles, QUIZ_YAML, shippedFramework } from './fixtures.ts';
 
 const framework = shippedFramework();
 const parse = (overrides: Record<string, string | null> = {}) => parseModuleFolder(moduleFiles(overrides), { folder: 'essai', framework });
@@ -65,6 +67,29 @@ describe('parseModuleFolder', () => {
     if (!a.ok || !b.ok || !c.ok) throw new Error('invalid');
     expect(a.module.contentHash).to.equal(b.module.contentHash);
     expect(c.module.contentHash).to.not.equal(a.module.contentHash);
+  });
+
+  describe('role-play items', () => {
+    const scenario = fs.readFileSync(path.join(COURSES_DIR, 'clients-mecontents/roleplays/retard-livraison.yaml'), 'utf8');
+    const withRoleplay = MODULE_YAML.replace('competencies: [CCP1.1, T1]\n', 'competencies: [CCP1.1, CCP1.2, CCP1.3, T1, T2]\n')
+      + '  - id: appel\n    type: roleplay\n    title: Appel simulé\n    file: roleplays/retard-livraison.yaml\n    competencies: [CCP1.3]\n';
+
+    it('embeds the scenario parsed by the role-play parser', () => {
+      const result = parse({ 'module.yaml': withRoleplay, 'roleplays/retard-livraison.yaml': scenario });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      const item = result.module.items[3];
+      expect(item.type).to.equal('roleplay');
+      expect(item.type === 'roleplay' && item.scenario.id).to.equal('retard-livraison');
+    });
+
+    it('reports scenario errors under the module folder, and a missing scenario file in module.yaml', () => {
+      const broken = parse({ 'module.yaml': withRoleplay, 'roleplays/retard-livraison.yaml': scenario.replace(/^callType: .*$/m, 'callType: fax') });
+      expect(!broken.ok && broken.errors.map((e) => e.file)).to.deep.equal(['essai/roleplays/retard-livraison.yaml']);
+      expect(!broken.ok && broken.errors[0].line).to.equal(lineOf(scenario, 'callType:'));
+      const missing = errorsOf({ 'module.yaml': withRoleplay });
+      expect(missing).to.have.length(1);
+      expect(missing[0]).to.include({ file: 'essai/module.yaml', line: lineOf(withRoleplay, 'roleplays/retard-livraison.yaml') });
+    });
   });
 
   describe('reports errors with file and line', () => {

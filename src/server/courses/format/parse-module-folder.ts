@@ -157,7 +157,7 @@ function parseItem(item: RawItem, source: string, ctx: ItemContext): ItemResult 
       return r.ok ? { ok: true, item: { ...common, type: 'exercise', exercise: r.exercise } } : r;
     }
     case 'roleplay': {
-      const r = parseScenario(source, file, { competencyCodes });
+      const r = parseScenario(source, file, { competencyCodes, assetPaths: new Set(ctx.assets.keys()) });
       return r.ok ? { ok: true, item: { ...common, type: 'roleplay', scenario: r.scenario } } : r;
     }
   }
