@@ -17,7 +17,7 @@ async function answer(page: Page, act: () => Promise<void>, last = false): Promi
 }
 
 describe('browser: a learner follows a module, logs out and continues', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let h: BrowserHarness;
   let learner: User;
   before(async () => {
@@ -75,7 +75,9 @@ describe('browser: a learner follows a module, logs out and continues', function
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/login**');
     await logIn(page, 'julien', PASSWORD);
-    await page.waitForURL('**/learner');
+    await page.waitForURL('**/learner', { timeout: 60_000 }).catch(async (e: unknown) => {
+      throw new Error(`${String(e)} at ${page.url()}: ${await page.locator('main').innerText()}`);
+    });
     expect(await page.locator(`.module-card[data-module=${MODULE}] progress`).getAttribute('value')).to.equal('75');
     await page.getByRole('link', { name: 'Continuer là où je me suis arrêté' }).click();
     expect(await page.locator('h1').innerText()).to.contain('Trier le courrier');
