@@ -31,6 +31,12 @@ describe('learner player: the whole path over HTTP', () => {
     let $ = cheerio.load(page1.text);
     expect($('.page-count').text()).to.equal('Page 1 sur 3');
     expect($('#next-page').attr('href')).to.equal(`${itemPath('lecon')}?page=2`);
+    const audioSrc = String($('audio[controls]').attr('src'));
+    expect(audioSrc).to.match(/^\/course-assets\/[0-9a-f]{64}$/);
+    const audio = await agent.get(audioSrc);
+    expect(audio.status).to.equal(200);
+    expect(audio.headers['content-type']).to.match(/^audio\/(x-)?wav/);
+    expect(Buffer.from(audio.body as Buffer).subarray(0, 4).toString()).to.equal('RIFF');
     w.t.clock.advanceMinutes(2);
     await agent.get(`${itemPath('lecon')}?page=2`);
     await agent.get(`${itemPath('lecon')}?page=2`);
