@@ -44,7 +44,7 @@ export function createCredentialStore(db: Kysely<LrsTables>, clock: () => Date):
   const cache = new Map<string, { hash: string; credential: LrsCredential | undefined; until: number }>();
   return {
     async create({ name, scopes }) {
-      const cleanName = typeof name === 'string' ? name.trim() : '';
+      const cleanName = typeof name === 'string' ? name.replace(/[\u0000-\u001f]/g, '').trim() : '';
       if (!cleanName) throw badRequest('A credential needs a name');
       if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every(isLrsScope)) {
         throw badRequest(`Scopes must be a non-empty list of: ${LRS_SCOPES.join(', ')}`);

@@ -8,18 +8,19 @@
  *   verb:<id>, reg:<uuid>, auth:<ifi> (statements/read/mine)
  */
 import { agentIfi, groupMembers } from '../agents/agent-ifi.ts';
+import { storableText } from '../storage/dialect.ts';
 import { isObject, type JsonObject } from '../types.ts';
 
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 
 export const term = {
-  agent: (ifi: string) => `agent:${ifi}`,
-  relatedAgent: (ifi: string) => `ragent:${ifi}`,
-  activity: (id: string) => `act:${id}`,
-  relatedActivity: (id: string) => `ract:${id}`,
-  verb: (id: string) => `verb:${id}`,
-  registration: (id: string) => `reg:${id.toLowerCase()}`,
-  authority: (ifi: string) => `auth:${ifi}`,
+  agent: (ifi: string) => `agent:${storableText(ifi)}`,
+  relatedAgent: (ifi: string) => `ragent:${storableText(ifi)}`,
+  activity: (id: string) => `act:${storableText(id)}`,
+  relatedActivity: (id: string) => `ract:${storableText(id)}`,
+  verb: (id: string) => `verb:${storableText(id)}`,
+  registration: (id: string) => `reg:${storableText(id.toLowerCase())}`,
+  authority: (ifi: string) => `auth:${storableText(ifi)}`,
 };
 
 /** The ifis of an agent or group and of its members. */

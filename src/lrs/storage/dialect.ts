@@ -35,3 +35,11 @@ export function toBuffer(value: unknown): Buffer {
 export async function lockStatementWrites(trx: Kysely<unknown>, dialect: LrsDialect): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7310301)`.execute(trx);
 }
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can); values that reach text columns as they are
+ * (terms, document keys) escape it the way JSON does, on both dialects so rows stay identical.
+ */
+export function storableText(value: string): string {
+  return value.includes('\u0000') ? value.replace(/\u0000/g, '\\u0000') : value;
+}

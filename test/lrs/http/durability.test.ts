@@ -81,6 +81,7 @@ describe('LRS durability: kill -9 of the real server loses no acknowledged state
       await waitUntilUp(child);
       const acknowledged: string[][] = [];
       const sent: string[][] = [];
+      const failures: string[] = [];
       let stop = false;
       const client = async () => {
         while (!stop) {
@@ -93,13 +94,17 @@ describe('LRS durability: kill -9 of the real server loses no acknowledged state
               body: JSON.stringify(batch),
             });
             if (res.status === 200) acknowledged.push((await res.json()) as string[]);
+            else failures.push(`${res.status}: ${await res.text()}`);
           } catch {
             return; // the server died under us
           }
+          if (failures.length > 5) return;
         }
       };
       const clients = Array.from({ length: 4 }, client);
-      while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 50));
+      const deadline = Date.now() + 60_000;
+      while (acknowledged.length < 20 && failures.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(failures, 'POSTs refused before the kill').to.deep.equal([]);
       child.kill('SIGKILL');
       stop = true;
       await Promise.all(clients);
@@ -108,8 +113,11 @@ describe('LRS durability: kill -9 of the real server loses no acknowledged state
 
       child = startServer(url);
       await waitUntilUp(child);
-      const has = async (id: string) =>
-        (await fetch(`${BASE}/xapi/statements?statementId=${id}`, { headers: { Authorization: auth, 'X-Experience-API-Version': '2.0.0' } })).status === 200;
+      const has = async (id: string) => {
+        const res = await fetch(`${BASE}/xapi/statements?statementId=${id}`, { headers: { Authorization: auth, 'X-Experience-API-Version': '2.0.0' } });
+        if (res.status !== 200 && res.status !== 404) throw new Error(`GET ${id} answered ${res.status}: ${await res.text()}`);
+        return res.status === 200;
+      };
       for (const batch of acknowledged) for (const id of batch) expect(await has(id), `acknowledged ${id}`).to.equal(true);
       for (const batch of sent) {
         const present = await Promise.all(batch.map(has));

@@ -223,14 +223,10 @@ describe('LRS statements resource (HTTP)', () => {
   });
 
   it('answers 413 for a body over the limit without reading it', async () => {
-    const small = await createTestLrs({ maxBodyBytes: 1000 });
-    try {
-      const big = [makeStatement({ result: { response: 'x'.repeat(5000) } })];
-      await request(small.app).post('/xapi/statements').set(XAPI_2).set('Authorization', small.auth).send(big).expect(413);
-      expect((await small.lrs.service.queryStatements({})).statements).to.have.length(0);
-    } finally {
-      await small.close();
-    }
+    const small = t.appWith({ maxBodyBytes: 1000 });
+    const big = [makeStatement({ result: { response: 'x'.repeat(5000) } })];
+    await request(small).post('/xapi/statements').set(XAPI_2).set('Authorization', t.auth).send(big).expect(413);
+    expect((await t.lrs.service.queryStatements({})).statements).to.have.length(0);
   });
 
   it('supports the 1.0.3 alternate request syntax and refuses it in 2.0', async () => {

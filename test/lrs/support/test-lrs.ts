@@ -12,6 +12,8 @@ export interface TestLrs {
   /** Authorization header value for a credential with the `all` scope. */
   auth: string;
   authFor(scopes: string[], name?: string): Promise<string>;
+  /** Another app on the same database, built with other options. */
+  appWith(options: { maxBodyBytes?: number }): express.Express;
   /** Unexpected errors the LRS reported (500s, failing listeners). */
   errors: unknown[];
   /** Moves the injected clock. */
@@ -39,6 +41,11 @@ export async function createTestLrs(options: { maxBodyBytes?: number } = {}): Pr
       errors.push(error);
     },
   });
+  const appWith = (more: { maxBodyBytes?: number }) => {
+    const other = express();
+    other.use('/xapi', createLrs({ db: database.db, dialect: database.dialect, baseUrl: BASE_URL, onError: (e) => errors.push(e), ...more }).router);
+    return other;
+  };
   const app = express();
   app.use('/xapi', lrs.router);
   const authFor = async (scopes: string[], name = 'test client') => basicAuth(await lrs.credentials.create({ name, scopes }));
@@ -47,6 +54,7 @@ export async function createTestLrs(options: { maxBodyBytes?: number } = {}): Pr
     lrs,
     auth: await authFor(['all']),
     errors,
+    appWith,
     authFor,
     setNow: (date) => {
       now = date;
