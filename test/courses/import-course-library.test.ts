@@ -105,10 +105,15 @@ describe('importCourseLibrary', () => {
     expect((await new CourseRepository(database.db).latestVersion('essai'))?.version).to.equal(1);
   });
 
-  it('imports the shipped library', async () => {
+  it('imports the shipped library once, then finds it unchanged', async function () {
+    this.timeout(60000);
     const report = await importCourseLibrary(database.db, COURSES_DIR, clock);
     expect(report.errors).to.deep.equal([]);
     const modules = await new CourseRepository(database.db).listModules();
     expect(modules.map((m) => m.id)).to.deep.equal(report.created.map((c) => c.moduleId).sort());
+    expect(modules).to.have.length(6);
+    const again = await importCourseLibrary(database.db, COURSES_DIR, clock);
+    expect(again.created).to.deep.equal([]);
+    expect(again.unchanged.map((u) => u.version)).to.deep.equal([1, 1, 1, 1, 1, 1]);
   });
 });

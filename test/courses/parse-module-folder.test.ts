@@ -150,6 +150,12 @@ describe('parseModuleFolder', () => {
       expect(errors.find((e) => /lien « le site » interdit/.test(e.message))).to.include({ file: 'essai/lessons/01.md', line: lineOf(broken, 'le site') });
     });
 
+    it('empty file, and an image path with a malformed escape', () => {
+      expectOneError({ 'quiz.yaml': '' }, 'essai/quiz.yaml', 1, /^fichier vide$/);
+      const broken = LESSON_MD.replace('../images/phases.svg', '../images/%E0%A4%A.svg');
+      expectOneError({ 'lessons/01.md': broken }, 'essai/lessons/01.md', lineOf(broken, '%E0'), /seules les images du dossier du module/);
+    });
+
     it('lesson with a level-1 heading', () => {
       const broken = `# Titre\n\n${LESSON_MD}`;
       expectOneError({ 'lessons/01.md': broken }, 'essai/lessons/01.md', 1, /titre de niveau 1/);

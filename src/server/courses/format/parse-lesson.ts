@@ -22,7 +22,13 @@ export type LessonResult = { ok: true; lesson: Lesson } | { ok: false; errors: S
 /** Resolves an image reference written in the lesson to a path inside the module folder. */
 export function resolveModulePath(fromFile: string, target: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return undefined;
-  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decodeURI(target)));
+  let decoded: string;
+  try {
+    decoded = decodeURI(target);
+  } catch {
+    return undefined; // a malformed %-escape is reported like any path outside the module
+  }
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decoded));
   return resolved.startsWith('../') ? undefined : resolved;
 }
 

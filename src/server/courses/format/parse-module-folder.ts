@@ -118,7 +118,8 @@ export function parseModuleFolder(files: ReadonlyMap<string, FileContent>, ctx: 
       competencies,
       items,
       assets: [...refs.values()],
-      contentHash: contentHash(files, JSON.stringify(competencies)),
+      // The format version is hashed too: a parser change that alters the output makes new versions.
+      contentHash: contentHash(files, JSON.stringify({ format: MODULE_FORMAT_VERSION, competencies })),
     },
     assets: [...assets.values()],
   };

@@ -53,6 +53,9 @@ export type Checked<T> = { ok: true; value: T; source: YamlSource } | { ok: fals
 export function checkYaml<S extends z.ZodType>(schema: S, text: string, file: string): Checked<z.output<S>> {
   const parsed = parseYamlSource(text, file);
   if (!parsed.ok) return parsed;
+  if (parsed.source.data === null || parsed.source.data === undefined) {
+    return { ok: false, errors: [{ file, line: 1, message: 'fichier vide' }] };
+  }
   const result = schema.safeParse(parsed.source.data, { error: frenchErrorMap });
   if (!result.success) {
     return { ok: false, errors: result.error.issues.map((issue) => issueToError(issue, parsed.source)) };
