@@ -6,13 +6,13 @@ import type { Page } from 'playwright-core';
 import { createUser } from '../helpers/app.ts';
 import { logIn, startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
 import { importCourseLibrary } from '../../src/server/courses/import/import-course-library.ts';
-import { VERBS } from '../../src/server/xapi/vocabulary.ts';
+import { EXTENSIONS, VERBS } from '../../src/server/xapi/vocabulary.ts';
 import { assignModule, ITEM_ID, MODULE_ID, START, writeCallLibrary } from '../calls/support.ts';
 
 interface XapiStatement {
   verb: { id: string };
   object: { id: string };
-  context: { registration: string };
+  context: { registration: string; extensions: Record<string, unknown> };
 }
 
 describe('browser: a learner makes a simulated call', function () {
@@ -105,8 +105,11 @@ describe('browser: a learner makes a simulated call', function () {
 
       const { registration } = (await h.t.ctx.database.db.selectFrom('roleplay_calls').select('registration').where('id', '=', callId).executeTakeFirstOrThrow()) as { registration: string };
       const statements = await statementsOfRegistration(registration);
-      // Four learner turns (greeting, look-up, answer, free response) and the completion.
-      expect(statements.map((s) => s.verb.id).sort()).to.deep.equal([VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.interacted.id, VERBS.passed.id].sort());
+      // One statement per learner turn (greeting, look-up, answer, free response), the
+      // completion, and the pickup that counts the attempt.
+      expect(statements.map((s) => s.verb.id).sort()).to.deep.equal([VERBS.initialized.id, VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.interacted.id, VERBS.passed.id].sort());
+      const turns = statements.filter((s) => s.verb.id === VERBS.answered.id || s.verb.id === VERBS.interacted.id);
+      expect(turns.map((s) => s.context.extensions[EXTENSIONS.turn]).sort()).to.deep.equal([0, 1, 2, 3]);
       for (const s of statements) expect(s.context.registration).to.equal(registration);
       const completion = statements.find((s) => s.verb.id === VERBS.passed.id);
       expect(completion?.object.id).to.equal(`${h.t.ctx.config.baseUrl}/xapi/activities/modules/${MODULE_ID}/items/${ITEM_ID}`);

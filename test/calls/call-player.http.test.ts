@@ -81,13 +81,20 @@ describe('call player (HTTP)', () => {
     expect($('form[action="/learner/calls/start"] button').text()).to.contain('Réessayer');
 
     const statements = await statementsOf(bed.t, registration);
-    expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.interacted.id, VERBS.passed.id].sort());
+    // The pickup, four learner turns (greeting, look-up, answer, free response) and the completion.
+    expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.initialized.id, VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.interacted.id, VERBS.passed.id].sort());
+    const turns = statements.filter((s) => [VERBS.answered.id, VERBS.interacted.id].includes(verbOf(s) as never));
+    expect(turns.map((s) => (s.context as { extensions: Record<string, unknown> }).extensions[EXTENSIONS.turn]).sort()).to.deep.equal([0, 1, 2, 3]);
     const closing = as<{ object: { id: string }; result: { success: boolean; duration: string; extensions: Record<string, unknown> } }>(statements.find((s) => verbOf(s) === VERBS.passed.id));
     expect(closing.object.id).to.equal(`http://tremplin.test/xapi/activities/modules/${MODULE_ID}/items/${ITEM_ID}`);
     expect(closing.result.success).to.equal(true);
     expect(closing.result.duration).to.equal('PT50S');
     expect(closing.result.extensions[EXTENSIONS.indicators]).to.deep.include({ ahtSeconds: 50, targetSeconds: 120, fcr: true });
     for (const s of statements) expect((s.context as { registration: string }).registration).to.equal(registration);
+
+    // The learning area's progress projection reads these statements with no extra code.
+    const progress = await bed.t.ctx.learning.progress.find(bed.learnerId, MODULE_ID, ITEM_ID);
+    expect(progress).to.include({ status: 'passed', scoreScaled: 1, attempts: 1, durationSeconds: 50, lastRegistration: registration });
   });
 
   it('keeps a call to resume later, and starting again returns the same call', async () => {
@@ -120,7 +127,7 @@ describe('call player (HTTP)', () => {
     const stored = await storedCall(bed.t, callId);
     expect(stored.status).to.equal('abandoned');
     const statements = await statementsOf(bed.t, stored.registration);
-    expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.answered.id, VERBS.abandoned.id].sort());
+    expect(statements.map(verbOf).sort()).to.deep.equal([VERBS.initialized.id, VERBS.answered.id, VERBS.abandoned.id].sort());
     const abandoned = as<{ result: { duration: string; extensions: Record<string, unknown> } }>(statements.find((s) => verbOf(s) === VERBS.abandoned.id));
     expect(abandoned.result.duration).to.equal('PT30S');
     expect(abandoned.result.extensions[EXTENSIONS.outcome]).to.equal('abandoned');
@@ -132,7 +139,7 @@ describe('call player (HTTP)', () => {
     const late = await postTurn(bed.learner, callId, { turn: 1, choice: 1 });
     expect(late.status).to.equal(409);
     expect(page(late.text)('main').text()).to.contain('Cet appel est terminé.');
-    expect(await statementsOf(bed.t, stored.registration)).to.have.length(2);
+    expect(await statementsOf(bed.t, stored.registration)).to.have.length(3);
   });
 
   it('enforces the turn time limit with the server clock: early timeouts are refused, late answers follow the silence', async () => {
@@ -142,7 +149,7 @@ describe('call player (HTTP)', () => {
     const early = await postTurn(bed.learner, callId, { turn: 0, action: 'timeout' });
     expect(early.status).to.equal(409);
     expect(page(early.text)('#call-error').text()).to.contain('pas encore écoulé');
-    expect(await statementsOf(bed.t, registration)).to.have.length(0);
+    expect((await statementsOf(bed.t, registration)).map(verbOf)).to.deep.equal([VERBS.initialized.id]);
 
     bed.at(21);
     await postTurn(bed.learner, callId, { turn: 0, action: 'timeout' }).then((r) => expect(r.status).to.equal(303));
@@ -150,8 +157,9 @@ describe('call player (HTTP)', () => {
     expect($('.call-line p').first().text()).to.equal('Allô ? Vous êtes là ?');
     expect($('.call-deadline')).to.have.length(0);
     const statements = await statementsOf(bed.t, registration);
-    expect(statements).to.have.length(1);
-    expect((statements[0].result as { response: string }).response).to.equal('');
+    const silence = statements.filter((s) => verbOf(s) === VERBS.answered.id);
+    expect(silence).to.have.length(1);
+    expect(as<{ result: { response: string } }>(silence[0]).result.response).to.equal('');
   });
 
   it('transfers a call: an action statement, an escalated ending, no first-contact resolution', async () => {

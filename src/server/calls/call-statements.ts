@@ -26,6 +26,8 @@ export interface CallIdentity {
   item: Pick<RoleplayItem, 'id' | 'title' | 'competencies' | 'scenario'>;
   contentHash: string;
   registration: string;
+  /** 1-based attempt number of the learner at the item (1 when not given). */
+  attempt?: number;
 }
 
 const verb = (name: VerbName) => ({ id: VERBS[name].id, display: { 'fr-FR': VERBS[name].fr, 'en-US': VERBS[name].en } });
@@ -33,16 +35,19 @@ const isoAt = (ms: number) => new Date(ms).toISOString();
 /** ISO 8601 duration with centisecond precision (xAPI rounds there). */
 export const isoDuration = (ms: number) => `PT${Math.round(Math.max(0, ms) / 10) / 100}S`;
 
-function context(call: CallIdentity, competencies: readonly string[], extra: JsonObject = {}): JsonObject {
+/** The shared context (docs/xapi-profile.md); statements about a turn also group under the call's item. */
+function context(call: CallIdentity, competencies: readonly string[], extra: JsonObject = {}, aboutPart = false): JsonObject {
   const ids = activityIds(call.baseUrl);
+  const programme = { id: ids.programme(), objectType: 'Activity', definition: { type: ACTIVITY_TYPES.programme } };
   return {
     registration: call.registration,
     contextActivities: {
       parent: [{ id: ids.module(call.moduleId), objectType: 'Activity', definition: { type: ACTIVITY_TYPES.module, name: { [LANG]: call.moduleTitle } } }],
-      grouping: [{ id: ids.programme(), objectType: 'Activity', definition: { type: ACTIVITY_TYPES.programme } }],
+      grouping: aboutPart ? [programme, itemActivity(call)] : [programme],
       category: [profileCategory()],
     },
-    extensions: { [EXTENSIONS.competencies]: [...competencies], [EXTENSIONS.courseVersion]: call.contentHash, ...extra },
+    extensions: { [EXTENSIONS.competencies]: [...competencies], [EXTENSIONS.courseVersion]: call.contentHash, [EXTENSIONS.attempt]: call.attempt ?? 1, ...extra },
+    language: LANG,
   };
 }
 
@@ -114,7 +119,7 @@ function turnStatement(call: CallIdentity, state: CallState, entry: TranscriptEn
   if (!turn) return null;
   const node = call.item.scenario.nodes[entry.node];
   const at = state.startedAt + entry.atMs;
-  const ctx = context(call, nodeCompetencies(call, entry.node), { [EXTENSIONS.phase]: entry.phase, [EXTENSIONS.turn]: turn.turn });
+  const ctx = context(call, nodeCompetencies(call, entry.node), { [EXTENSIONS.phase]: entry.phase, [EXTENSIONS.turn]: turn.turn }, true);
   const key = `entry-${index}`;
   if (turn.kind === 'hold' || turn.kind === 'transfer' || turn.kind === 'lookup') {
     const action = entry.kind === 'lookup' ? `lookup.${entry.field}` : turn.kind;
@@ -185,6 +190,11 @@ export function stepStatements(call: CallIdentity, before: CallState, after: Cal
   }
   if (after.ended && !before.ended) statements.push(closingStatement(call, call.item.scenario, after, joinLines(heardBefore(after, after.transcript.length))));
   return statements;
+}
+
+/** The learner picked up the phone: counts the attempt in the progress projection. */
+export function initializedStatement(call: CallIdentity, state: CallState): JsonObject {
+  return { ...base(call, 'initialized', 'initialized', state.startedAt), object: itemActivity(call), context: context(call, call.item.competencies) };
 }
 
 /** The learner hung up on a call in progress. */

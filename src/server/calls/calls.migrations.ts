@@ -44,4 +44,10 @@ export const callsMigrations: Record<string, Migration> = {
       await db.schema.createIndex('roleplay_calls_user_idx').on('roleplay_calls').columns(['user_id', 'status', 'updated_at']).execute();
     },
   },
+  '202611261610_calls_attempt': {
+    async up(db: AnyDb) {
+      // 1-based attempt number of the learner at the item (xAPI attempt extension).
+      await db.schema.alterTable('roleplay_calls').addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
 };

@@ -9,7 +9,7 @@ import {
   applyAction, applyChoice, applyFreeResponse, applyTimeout, startCall,
   type CallState, type RejectionCode, type Step,
 } from '../roleplay/engine/index.ts';
-import { abandonedStatement, stepStatements, type CallIdentity } from './call-statements.ts';
+import { abandonedStatement, initializedStatement, stepStatements, type CallIdentity } from './call-statements.ts';
 import type { CallModuleAccess } from './module-access.ts';
 import type { CallStatus, RoleplayCall } from './roleplay-call.ts';
 import type { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
@@ -82,11 +82,13 @@ export class CallsService {
       version: version.version,
       contentHash: version.contentHash,
       registration: crypto.randomUUID(),
+      attempt: (await this.deps.calls.countForItem(userId, moduleId, itemId)) + 1,
       status: 'in_progress',
       state: startCall(item.scenario, now.getTime()),
       startedAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
+    await this.deps.lrs.storeStatements([initializedStatement(this.identity({ call, version, item }), call.state)]);
     await this.deps.calls.insert(call);
     return call;
   }
@@ -180,6 +182,7 @@ export class CallsService {
       item: open.item,
       contentHash: open.call.contentHash,
       registration: open.call.registration,
+      attempt: open.call.attempt,
     };
   }
 }

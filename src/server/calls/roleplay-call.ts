@@ -11,6 +11,8 @@ export interface RoleplayCall {
   version: number;
   /** Content hash of that version (xAPI course-version extension). */
   contentHash: string;
+  /** 1-based: how many calls the learner had started on this item, this one included. */
+  attempt: number;
   /** xAPI registration shared by every statement of the call. */
   registration: string;
   status: CallStatus;

@@ -10,6 +10,7 @@ interface CallRow {
   version: number;
   content_hash: string;
   registration: string;
+  attempt: number;
   status: string;
   revision: number;
   state_json: string;
@@ -31,6 +32,7 @@ const toCall = (r: CallRow): RoleplayCall => ({
   version: Number(r.version),
   contentHash: r.content_hash,
   registration: r.registration,
+  attempt: Number(r.attempt),
   status: r.status as CallStatus,
   state: JSON.parse(r.state_json) as CallState,
   startedAt: r.started_at,
@@ -52,6 +54,7 @@ export class RoleplayCallsRepository {
         version: call.version,
         content_hash: call.contentHash,
         registration: call.registration,
+        attempt: call.attempt,
         status: call.status,
         revision: revisionOf(call.state),
         state_json: JSON.stringify(call.state),
@@ -79,6 +82,18 @@ export class RoleplayCallsRepository {
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     const rows = (await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute()) as CallRow[];
     return rows.map(toCall);
+  }
+
+  /** How many calls the learner started on an item. */
+  async countForItem(userId: string, moduleId: string, itemId: string): Promise<number> {
+    const row = (await this.db
+      .selectFrom('roleplay_calls')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', userId)
+      .where('module_id', '=', moduleId)
+      .where('item_id', '=', itemId)
+      .executeTakeFirst()) as { n: number | string | bigint } | undefined;
+    return Number(row?.n ?? 0);
   }
 
   /**
