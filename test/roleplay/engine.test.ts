@@ -159,6 +159,13 @@ describe('role-play engine', () => {
     expect(debrief(scenario, reformuler)).to.deep.include({ finished: false, outcome: null, passed: false });
   });
 
+  it('scores phases whatever their names, even names of object properties', () => {
+    const odd = parseOrThrow(fixtureText('mini').replaceAll('phase: accueil', 'phase: constructor').replace('start: bonjour', 'phases: [constructor, decouverte, reformulation, traitement, prise-de-conge]\nstart: bonjour'));
+    const state = ok(applyChoice(odd, startCall(odd, T0), { turn: 0, choice: 0 }, at(5)));
+    expect(state.phaseScores.constructor).to.deep.equal({ earned: 2, max: 2 });
+    expect(debrief(odd, state).phases.map((p) => [p.id, p.percent])).to.deep.equal([['constructor', 100]]);
+  });
+
   it('is deterministic: the same inputs at the same times give the same state', () => {
     const run = (): CallState => ok(applyFreeResponse(scenario, ok(applyAction(scenario, atReponse(), { turn: 1, type: 'hold' }, at(20))), { turn: 2, text: GOOD_REPHRASE }, at(40)));
     expect(run()).to.deep.equal(run());

@@ -52,7 +52,7 @@ export interface Debrief {
 export function debrief(scenario: Scenario, state: CallState, competencyLabels: ReadonlyMap<string, string> = new Map()): Debrief {
   // A phase or competency that no played turn could score says nothing: leave it out.
   const phases = scenario.phases
-    .filter((p) => counts(state.phaseScores[p.id]))
+    .filter((p) => Object.hasOwn(state.phaseScores, p.id) && counts(state.phaseScores[p.id]))
     .map((p) => line(p.id, p.label, state.phaseScores[p.id]));
   const competencies = Object.entries(state.competencyScores)
     .filter(([, tally]) => counts(tally))

@@ -9,7 +9,8 @@ export function addToTallies(
 ): Record<string, Tally> {
   const result: Record<string, Tally> = { ...tallies };
   for (const key of new Set([...Object.keys(earned), ...Object.keys(max)])) {
-    const before = result[key] ?? { earned: 0, max: 0 };
+    // Own keys only: a phase may be called anything, even "constructor".
+    const before = Object.hasOwn(result, key) ? result[key] : { earned: 0, max: 0 };
     result[key] = { earned: round(before.earned + (earned[key] ?? 0)), max: round(before.max + (max[key] ?? 0)) };
   }
   return result;
@@ -19,7 +20,7 @@ export function addToTallies(
 export function maxOf(pointsList: Points[]): Points {
   const max: Record<string, number> = {};
   for (const points of pointsList) {
-    for (const [key, value] of Object.entries(points)) max[key] = Math.max(max[key] ?? 0, value);
+    for (const [key, value] of Object.entries(points)) max[key] = Math.max(Object.hasOwn(max, key) ? max[key] : 0, value);
   }
   return max;
 }
