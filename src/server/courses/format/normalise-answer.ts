@@ -10,8 +10,8 @@ export function normaliseAnswer(text: string): string {
     .replace(/œ/gi, 'oe')
     .replace(/æ/gi, 'ae')
     .toLowerCase()
-    // Apostrophes become spaces too: "l'accueil" and "l accueil" are the same answer.
-    .replace(/[^a-z0-9@+]+/g, ' ')
+    // Apostrophes and signs become spaces too: "l'accueil" = "l accueil", "Windows+L" = "windows + l".
+    .replace(/[^a-z0-9@]+/g, ' ')
     .trim();
 }
 
