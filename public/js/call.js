@@ -22,10 +22,13 @@
   if (deadline && countdown && timeoutForm) {
     var left = Number(deadline.getAttribute('data-deadline-seconds')) || 0;
     var sent = false;
+    var hurry = document.querySelector('[data-hurry]');
     var tick = function () {
       var remaining = left - secondsSinceLoad();
       countdown.hidden = false;
       countdown.textContent = clockText(remaining);
+      // One spoken warning for screen-reader users, rather than a voice every second.
+      if (hurry && remaining === 5) hurry.textContent = hurry.getAttribute('data-hurry');
       // The server checks the time itself; a post that comes early is simply refused.
       if (remaining <= 0 && !sent) {
         sent = true;
