@@ -7,7 +7,7 @@ import { importCourseLibrary } from '../../courses/import/import-course-library.
 export function adminCoursesRoutes(ctx: AppContext): RouteSpec[] {
   const list = async () =>
     Promise.all(
-      (await ctx.learning.courses.listModules()).map(async (m) => ({ ...m, versions: await ctx.learning.courses.versionHistory(m.id) })),
+      (await ctx.learning.courses.listModules()).map(async (m) => ({ ...m, versions: (await ctx.learning.courses.versionHistory(m.id)).map((v) => ({ ...v, shortHash: v.contentHash.slice(0, 12) })) })),
     );
 
   const show = async (_req: Request, res: Response) => res.render('learning/admin-courses', { title: 'learning.admin.title', modules: await list() });
