@@ -60,6 +60,18 @@ describe('parseModuleFolder', () => {
     expect(quiz.quiz.retry).to.deep.equal({ maxAttempts: 3, keep: 'best' });
   });
 
+  it('attaches an optional audio file to a lesson, and refuses audio elsewhere or missing', () => {
+    const withAudio = MODULE_YAML.replace('    file: lessons/01.md\n', '    file: lessons/01.md\n    audio: audio/01.mp3\n');
+    const result = parseModuleFolder(moduleFiles({ 'module.yaml': withAudio, 'audio/01.mp3': 'ID3' }), { folder: 'essai', framework });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const lesson = result.module.items[0];
+    expect(lesson.type === 'lesson' && lesson.lesson.audio).to.include({ path: 'audio/01.mp3', mediaType: 'audio/mpeg', bytes: 3 });
+    expectOneError({ 'module.yaml': withAudio }, 'essai/module.yaml', lineOf(withAudio, 'audio:'), /fichier son introuvable : « audio\/01\.mp3 »/);
+    const onQuiz = MODULE_YAML.replace('    file: quiz.yaml\n', '    file: quiz.yaml\n    audio: audio/01.mp3\n');
+    const errors = errorsOf({ 'module.yaml': onQuiz, 'audio/01.mp3': 'ID3' });
+    expect(errors.map((e) => e.message)).to.deep.equal(['items[1].audio : le son (« audio: ») ne se met que sur une leçon']);
+  });
+
   it('changes the hash when any file changes, and only then', () => {
     const a = parse();
     const b = parse();
