@@ -162,6 +162,19 @@ describe('call player (HTTP)', () => {
     expect(as<{ result: { response: string } }>(silence[0]).result.response).to.equal('');
   });
 
+  it('plays the silence when the page is opened after the limit, and counts a late answer after it', async () => {
+    const callId = await startTestCall(bed.learner);
+    const { registration } = await storedCall(bed.t, callId);
+    bed.at(25);
+    const $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+    expect($('.call-line p').first().text()).to.equal('Allô ? Vous êtes là ?');
+    expect($('#mood-meter').attr('value')).to.equal('40');
+    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    const turns = (await statementsOf(bed.t, registration)).filter((s) => verbOf(s) === VERBS.answered.id);
+    const responses = turns.map((s) => as<{ result: { response: string } }>(s).result.response).sort();
+    expect(responses).to.deep.equal(['', 'choix-1']);
+  });
+
   it('transfers a call: an action statement, an escalated ending, no first-contact resolution', async () => {
     const callId = await startTestCall(bed.learner);
     const { registration } = await storedCall(bed.t, callId);
