@@ -42,6 +42,7 @@ export interface BoardRow {
 }
 
 const DONE = new Set(['completed', 'passed']);
+const BY_NAME = new Intl.Collator('fr', { sensitivity: 'base' });
 const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 const latest = (values: Array<string | null>) => values.reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
 
@@ -101,7 +102,7 @@ export function readSort(sort: unknown, dir: unknown, moduleIds: readonly string
 function sortValue(row: BoardRow, key: SortKey): string | number | null {
   switch (key) {
     case 'name':
-      return row.learner.name.toLocaleLowerCase('fr');
+      return row.learner.name;
     case 'progress':
       return row.fraction;
     case 'score':
@@ -120,13 +121,12 @@ function sortValue(row: BoardRow, key: SortKey): string | number | null {
 /** Sorted copy; learners without a value (no score, no activity) always come last; ties by name. */
 export function sortBoard(rows: readonly BoardRow[], key: SortKey, dir: SortDir): BoardRow[] {
   const sign = dir === 'desc' ? -1 : 1;
-  const byName = (a: BoardRow, b: BoardRow) => a.learner.name.localeCompare(b.learner.name, 'fr');
+  const byName = (a: BoardRow, b: BoardRow) => BY_NAME.compare(a.learner.name, b.learner.name);
   return [...rows].sort((a, b) => {
     const va = sortValue(a, key);
     const vb = sortValue(b, key);
     if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
-    if (va < vb) return -sign;
-    if (va > vb) return sign;
-    return byName(a, b);
+    const order = typeof va === 'string' && typeof vb === 'string' && key === 'name' ? BY_NAME.compare(va, vb) : va < vb ? -1 : va > vb ? 1 : 0;
+    return order !== 0 ? order * sign : byName(a, b);
   });
 }

@@ -3,6 +3,9 @@ import { CourseRepository } from '../courses/import/course-repository.ts';
 import type { Competency, ModuleVersion } from '../courses/format/types.ts';
 import { activityIds } from '../xapi/activity-ids.ts';
 
+// CCP1.2 before CCP1.10; one collator for every sort.
+const CODES = new Intl.Collator('fr', { numeric: true });
+
 /**
  * The latest version of every module, kept in memory and re-read only when a module gets a new
  * version: pages name activities and competencies without parsing course JSON on each request.
@@ -52,6 +55,6 @@ export class CourseCatalogue {
       if (wanted && !wanted.has(m.id)) continue;
       for (const c of m.competencies) byCode.set(c.code, c);
     }
-    return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+    return [...byCode.values()].sort((a, b) => CODES.compare(a.code, b.code));
   }
 }

@@ -31,9 +31,11 @@ export interface LearnerPageInput {
 
 const WEEKS_SHOWN = 26;
 
-function shortDate(day: string, locale: 'fr' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
+const SHORT_DATE = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+};
+const shortDate = (day: string, locale: 'fr' | 'en'): string => SHORT_DATE[locale].format(new Date(`${day}T00:00:00Z`));
 
 export function learnerPageModel(input: LearnerPageInput) {
   const { t, digest, locale } = input;

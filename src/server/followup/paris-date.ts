@@ -1,6 +1,11 @@
+// Formatters are costly to build and cheap to use: built once.
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
+const DAY_TIME = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 /** The calendar day in Paris (the workshop's time zone) of an instant, as 'YYYY-MM-DD'. */
 export function parisDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return DAY.format(date);
 }
 
 /** True for a real calendar day written 'YYYY-MM-DD'. */
@@ -28,14 +33,13 @@ export function addDays(day: string, days: number): string {
 export function parisMidnightUtc(day: string): number {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
   // Paris is UTC+1 or UTC+2; the offset at that moment tells which.
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(utcMidnight));
+  const parts = HOUR.formatToParts(new Date(utcMidnight));
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
   return utcMidnight - hour * 3_600_000;
 }
 
 /** 'YYYY-MM-DD HH:mm' in Paris time, for exports. */
 export function parisDateTime(date: Date): string {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(DAY_TIME.formatToParts(date).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
