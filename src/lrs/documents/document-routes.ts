@@ -11,7 +11,7 @@ import { xapiOf } from '../http/xapi-context.ts';
 import type { DocumentKind, DocumentScope } from './document-repository.ts';
 import type { DocumentService } from './document-service.ts';
 import type { Preconditions } from './etag.ts';
-import { storableText } from '../storage/dialect.ts';
+import { storableKey } from '../storage/dialect.ts';
 
 interface KindRules {
   idParam: string;
@@ -29,8 +29,8 @@ const RULES: Record<DocumentKind, KindRules> = {
 function scopeOf(kind: DocumentKind, params: Map<string, string>): DocumentScope {
   const rules = RULES[kind];
   const scope: DocumentScope = { kind, activityId: '', agentIfi: '', registration: '' };
-  if (rules.scopeParams.includes('activityId')) scope.activityId = storableText(requiredParam(params, 'activityId'));
-  if (rules.scopeParams.includes('agent')) scope.agentIfi = storableText(agentParam(params).ifi);
+  if (rules.scopeParams.includes('activityId')) scope.activityId = storableKey(requiredParam(params, 'activityId'));
+  if (rules.scopeParams.includes('agent')) scope.agentIfi = storableKey(agentParam(params).ifi);
   const registration = params.get('registration');
   if (rules.scopeParams.includes('registration') && registration !== undefined) {
     if (!UUID_PATTERN.test(registration)) throw badRequest('registration must be a UUID');
@@ -54,7 +54,7 @@ export function documentRoutes(service: DocumentService, kind: DocumentKind, lim
     onlyParams(params, [...allowed, 'since']);
     const scope = scopeOf(kind, params);
     const rawId = params.get(rules.idParam);
-    const id = rawId === undefined ? undefined : storableText(rawId);
+    const id = rawId === undefined ? undefined : storableKey(rawId);
     if (id === undefined) {
       res.json(await service.list(scope, timestampParam(params, 'since')));
       return;
@@ -72,7 +72,7 @@ export function documentRoutes(service: DocumentService, kind: DocumentKind, lim
     const context = xapiOf(res);
     onlyParams(context.params, allowed);
     const scope = scopeOf(kind, context.params);
-    const id = storableText(requiredParam(context.params, rules.idParam));
+    const id = storableKey(requiredParam(context.params, rules.idParam));
     const content = context.body ?? (await readBody(req, limit));
     const contentType = req.header('content-type') ?? 'application/octet-stream';
     await service[method](scope, id, {
@@ -92,7 +92,7 @@ export function documentRoutes(service: DocumentService, kind: DocumentKind, lim
     onlyParams(params, allowed);
     const scope = scopeOf(kind, params);
     const rawId = params.get(rules.idParam);
-    const id = rawId === undefined ? undefined : storableText(rawId);
+    const id = rawId === undefined ? undefined : storableKey(rawId);
     if (id === undefined && kind !== 'state') throw badRequest(`Missing parameter ${rules.idParam}`);
     await service.delete(scope, id, preconditionsOf(req));
     res.status(204).end();

@@ -3,7 +3,7 @@
  * kept apart; the service runs the commands of one batch inside `transaction`.
  */
 import { sql, type Kysely } from 'kysely';
-import { lockStatementWrites, storableText, type LrsDialect } from '../storage/dialect.ts';
+import { lockStatementWrites, storableKey, type LrsDialect } from '../storage/dialect.ts';
 import type { LrsTables } from '../storage/tables.ts';
 import { isObject, type JsonObject } from '../types.ts';
 import type { QueryPlan } from './query-plan.ts';
@@ -99,7 +99,7 @@ export function createStatementRepository(db: Kysely<LrsTables>, dialect: LrsDia
     },
 
     async saveDefinitions(definitions, onlyIds) {
-      const values = [...onlyIds].map((id) => ({ activity_id: storableText(id), definition: JSON.stringify(definitions.get(id)) }));
+      const values = [...onlyIds].map((id) => ({ activity_id: storableKey(id), definition: JSON.stringify(definitions.get(id)) }));
       for (const part of chunks(values)) {
         await db
           .insertInto('lrs_activity')
@@ -178,7 +178,7 @@ export function createStatementRepository(db: Kysely<LrsTables>, dialect: LrsDia
 
     async definitions(activityIds) {
       const out = new Map<string, JsonObject>();
-      const keys = new Map([...new Set(activityIds)].map((id) => [storableText(id), id]));
+      const keys = new Map([...new Set(activityIds)].map((id) => [storableKey(id), id]));
       for (const part of chunks([...keys.keys()])) {
         const rows = await db.selectFrom('lrs_activity').selectAll().where('activity_id', 'in', part).execute();
         for (const r of rows) {

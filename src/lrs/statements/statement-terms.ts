@@ -8,19 +8,19 @@
  *   verb:<id>, reg:<uuid>, auth:<ifi> (statements/read/mine)
  */
 import { agentIfi, groupMembers } from '../agents/agent-ifi.ts';
-import { storableText } from '../storage/dialect.ts';
+import { storableKey } from '../storage/dialect.ts';
 import { isObject, type JsonObject } from '../types.ts';
 
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 
 export const term = {
-  agent: (ifi: string) => `agent:${storableText(ifi)}`,
-  relatedAgent: (ifi: string) => `ragent:${storableText(ifi)}`,
-  activity: (id: string) => `act:${storableText(id)}`,
-  relatedActivity: (id: string) => `ract:${storableText(id)}`,
-  verb: (id: string) => `verb:${storableText(id)}`,
-  registration: (id: string) => `reg:${storableText(id.toLowerCase())}`,
-  authority: (ifi: string) => `auth:${storableText(ifi)}`,
+  agent: (ifi: string) => `agent:${storableKey(ifi)}`,
+  relatedAgent: (ifi: string) => `ragent:${storableKey(ifi)}`,
+  activity: (id: string) => `act:${storableKey(id)}`,
+  relatedActivity: (id: string) => `ract:${storableKey(id)}`,
+  verb: (id: string) => `verb:${storableKey(id)}`,
+  registration: (id: string) => `reg:${storableKey(id.toLowerCase())}`,
+  authority: (ifi: string) => `auth:${storableKey(ifi)}`,
 };
 
 /** The ifis of an agent or group and of its members. */

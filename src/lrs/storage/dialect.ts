@@ -2,6 +2,7 @@
  * The only places where SQLite and PostgreSQL differ for the LRS. Everything else is one set of
  * Kysely queries.
  */
+import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 
@@ -36,10 +37,15 @@ export async function lockStatementWrites(trx: Kysely<unknown>, dialect: LrsDial
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7310301)`.execute(trx);
 }
 
+const MAX_KEY_LENGTH = 512;
+
 /**
- * PostgreSQL text cannot hold U+0000 (SQLite can); values that reach text columns as they are
- * (terms, document keys) escape it the way JSON does, on both dialects so rows stay identical.
+ * A value as it is stored in an indexed key column (terms, document keys, activity ids).
+ * PostgreSQL text cannot hold U+0000, and a PostgreSQL B-tree entry must stay under ~2.7 kB, so
+ * U+0000 is escaped the way JSON does and long values are replaced by their SHA-256. Both
+ * dialects store the same form, so rows stay identical.
  */
-export function storableText(value: string): string {
-  return value.includes('\u0000') ? value.replace(/\u0000/g, '\\u0000') : value;
+export function storableKey(value: string): string {
+  const clean = value.includes('\u0000') ? value.replace(/\u0000/g, '\\u0000') : value;
+  return clean.length > MAX_KEY_LENGTH ? `sha256:${crypto.createHash('sha256').update(clean).digest('hex')}` : clean;
 }

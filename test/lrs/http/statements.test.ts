@@ -136,6 +136,24 @@ describe('LRS statements resource (HTTP)', () => {
     await get({ more: 'garbage' }).expect(400);
   });
 
+  it('stores and finds statements with very long identifiers and U+0000 (PostgreSQL key limits)', async () => {
+    const longActivity = `http://lrs.test/activities/${'a'.repeat(4000)}`;
+    const oddAgent = { objectType: 'Agent', account: { homePage: 'http://lrs.test', name: `nul\u0000${'n'.repeat(3000)}` } };
+    const statement = makeStatement({ actor: oddAgent, object: activity(longActivity, { name: { en: 'Long' } }) });
+    await post(statement).expect(200);
+    const byActivity = await get({ activity: longActivity }).expect(200);
+    expect(byActivity.body.statements.map((s: JsonObject) => s.id)).to.deep.equal([statement.id]);
+    const byAgent = await get({ agent: JSON.stringify(oddAgent) }).expect(200);
+    expect(byAgent.body.statements[0].actor).to.deep.equal(oddAgent);
+    await get({ agent: JSON.stringify({ ...oddAgent, account: { homePage: 'http://lrs.test', name: 'nul' } }) }).expect(200).then((r) => expect(r.body.statements).to.deep.equal([]));
+    const definition = await request(t.app).get('/xapi/activities').query({ activityId: longActivity }).set(XAPI_2).set('Authorization', t.auth).expect(200);
+    expect(definition.body.definition.name).to.deep.equal({ en: 'Long' });
+    const state = { activityId: longActivity, agent: JSON.stringify(oddAgent), stateId: `s\u0000${'x'.repeat(3000)}` };
+    await request(t.app).put('/xapi/activities/state').query(state).set(XAPI_2).set('Authorization', t.auth).send({ ok: true }).expect(204);
+    const back = await request(t.app).get('/xapi/activities/state').query(state).set(XAPI_2).set('Authorization', t.auth).expect(200);
+    expect(back.body).to.deep.equal({ ok: true });
+  });
+
   it('keeps stored times moving forward when the clock goes back', async () => {
     t.setNow(new Date('2026-01-01T12:00:00.000Z'));
     const a = makeStatement();
