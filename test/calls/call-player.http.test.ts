@@ -7,7 +7,9 @@ const verbOf = (s: Statement) => (s.verb as { id: string }).id;
 /** A statement read as the shape the test expects. */
 const as = <T,>(s: Statement | undefined) => s as unknown as T;
 
-describe('call player (HTTP)', () => {
+describe('call player (HTTP)', function () {
+  // Each test builds a fresh app, imports a module and logs two learners in: slow on a busy machine.
+  this.timeout(60_000);
   let bed: CallBed;
   beforeEach(async () => {
     bed = await callBed();

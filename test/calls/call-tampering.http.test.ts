@@ -7,7 +7,9 @@ import { EXTENSIONS } from '../../src/server/xapi/vocabulary.ts';
  * Tampered posts are refused with a clear, translated message, and change nothing: no new
  * statement in the LRS, the stored call state as it was.
  */
-describe('call player: tampering is refused and changes nothing', () => {
+describe('call player: tampering is refused and changes nothing', function () {
+  // Each test builds a fresh app, imports a module and logs two learners in: slow on a busy machine.
+  this.timeout(60_000);
   let bed: CallBed;
   let callId: string;
   let registration: string;
@@ -91,7 +93,9 @@ describe('call player: tampering is refused and changes nothing', () => {
   });
 });
 
-describe('call player: two posts of the same turn at once', () => {
+describe('call player: two posts of the same turn at once', function () {
+  // Each test builds a fresh app, imports a module and logs two learners in: slow on a busy machine.
+  this.timeout(60_000);
   it('applies exactly one of them and stores exactly one statement for the turn', async () => {
     const bed = await callBed();
     try {
