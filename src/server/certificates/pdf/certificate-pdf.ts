@@ -180,7 +180,7 @@ function signatureAndVerification(w: Writer, s: CertificateSnapshot): void {
   w.y = top;
   w.text('Vérifier cette attestation', { x, width, bold: true, size: 9.5, color: COLORS.primary, gap: 2 });
   w.text(
-    `Scannez le code ou ouvrez ${s.verifyUrl} : la page indique si l'attestation est valide ou révoquée. ` +
+    "Scannez le code ou ouvrez l'adresse ci-dessous : la page indique si l'attestation est valide ou révoquée. " +
       `Le fichier ${CREDENTIAL_ATTACHMENT} joint à ce PDF est une attestation numérique signée (Open Badges 3.0).`,
     { x, width, size: 7.8, color: COLORS.muted, gap: 0 },
   );
@@ -191,6 +191,8 @@ function signatureAndVerification(w: Writer, s: CertificateSnapshot): void {
   w.text(s.issuer.signatoryTitle, { x: sx, size: 9, color: COLORS.muted, gap: 1 });
   w.text('Attestation signée électroniquement', { x: sx, size: 7.8, color: COLORS.muted });
   w.y = Math.max(w.y, top + 90);
+  // On its own line, so that the address is never broken where someone would type it.
+  w.text(s.verifyUrl, { size: 8, color: COLORS.primary });
 }
 
 function footers(doc: PDFKit.PDFDocument, s: CertificateSnapshot, preview: boolean): void {
