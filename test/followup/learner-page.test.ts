@@ -71,6 +71,17 @@ describe('learner page', () => {
     expect(call.find('th').text()).to.equal('Client pressé');
     expect(call.find('td').map((_, e) => $(e).text()).get().slice(1, 4)).to.deep.equal(['Demande traitée', '75 %', '6 min']);
     expect(call.find('a').attr('href')).to.equal(`/trainer/calls/${registration}`);
+    expect(call.find('a').text()).to.equal('Écouter et évaluer');
+  });
+
+  it('shows the double-écoute grid scores over time', async () => {
+    const reviews = w.t.ctx.calls.reviews;
+    await reviews.add({ registration, userId: w.learners[0].id, reviewerId: w.trainer.id, grid: { score: 0.5 }, comment: 'premier', createdAt: '2026-11-25T15:00:00.000Z' });
+    await reviews.add({ registration, userId: w.learners[0].id, reviewerId: w.trainer.id, grid: { score: 0.75 }, comment: 'second', createdAt: '2026-11-26T08:00:00.000Z' });
+    const $ = cheerio.load((await w.trainerAgent.get(`/trainer/learners/${w.learners[0].id}`)).text);
+    expect($('.review-history tbody td.num').map((_, e) => $(e).text()).get()).to.deep.equal(['50 %', '75 %']);
+    expect($('.call-history tbody tr').first().find('a').text()).to.equal("Voir l'évaluation (75 %)");
+    await w.t.ctx.database.db.deleteFrom('call_reviews').execute();
   });
 
   it("404s an unknown learner and refuses another cohort's learner or a trainer id", async () => {

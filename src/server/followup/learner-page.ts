@@ -65,7 +65,11 @@ export function learnerPageModel(input: LearnerPageInput) {
       };
     }),
   }));
-  const reviewed = new Set(input.reviews.map((r) => r.registration));
+  // Reviews come newest first: the first one of a call is its latest grid.
+  const latestReview = new Map<string, CallReview>();
+  for (const r of input.reviews) if (!latestReview.has(r.registration)) latestReview.set(r.registration, r);
+  const gridScore = (r: CallReview | undefined) => (r && typeof r.grid.score === 'number' ? r.grid.score : null);
+  const callTitle = new Map(digest.calls.map((c) => [c.registration, input.titles.get(c.activityId) ?? c.activityId]));
   const calls = digest.calls.map((c) => ({
     registration: c.registration,
     at: c.at,
@@ -73,8 +77,14 @@ export function learnerPageModel(input: LearnerPageInput) {
     scoreText: percentText(c.scaled),
     resultText: t(c.outcome ? `followup.outcomes.${c.outcome}` : c.success === false ? 'followup.outcomes.failed' : 'followup.outcomes.unknown'),
     durationText: formatDuration(c.durationSeconds),
-    reviewed: reviewed.has(c.registration),
+    reviewed: latestReview.has(c.registration),
+    gridText: percentText(gridScore(latestReview.get(c.registration))),
   }));
+  // The double-écoute grid is the same every time: its scores, oldest first, show the progress.
+  const reviewHistory = input.reviews
+    .slice()
+    .reverse()
+    .map((r) => ({ at: r.createdAt, registration: r.registration, title: callTitle.get(r.registration) ?? '', scoreText: percentText(gridScore(r)) }));
   const days: Array<{ day: string; entries: Array<{ at: string; time: string; sentence: string }> }> = [];
   for (const s of input.recent) {
     const day = parisDay(new Date(s.timestamp));
@@ -99,6 +109,7 @@ export function learnerPageModel(input: LearnerPageInput) {
     weekChart,
     blocks,
     calls,
+    reviewHistory,
     timeline: days,
   };
 }
