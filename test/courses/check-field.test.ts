@@ -44,6 +44,12 @@ describe('checkFieldAnswer', () => {
     expect(checkFieldAnswer(check, '41000')).to.equal(true);
     expect(checkFieldAnswer(check, '410001')).to.equal(false);
   });
+  it('regex refuses over-long answers without running the pattern', () => {
+    const slow = { rule: 'regex', pattern: '(a+)+b', flags: '' } as const;
+    const started = Date.now();
+    expect(checkFieldAnswer(slow, 'a'.repeat(5000))).to.equal(false);
+    expect(Date.now() - started).to.be.below(100);
+  });
   it('number_range is inclusive and reads commas', () => {
     const check = { rule: 'number_range', min: 9.99, max: 9.99 } as const;
     expect(checkFieldAnswer(check, '9,99')).to.equal(true);

@@ -213,6 +213,11 @@ describe('parseModuleFolder', () => {
       expectOneError({ 'exercises/fiche.yaml': broken }, 'essai/exercises/fiche.yaml', lineOf(broken, 'pattern'), /expression régulière invalide/);
     });
 
+    it('regular expression with a nested repetition', () => {
+      const broken = EXERCISE_YAML.replace('check: { rule: exact, value: "45872" }', 'check: { rule: regex, pattern: "([0-9]+)+" }\n      answer: "45872"');
+      expectOneError({ 'exercises/fiche.yaml': broken }, 'essai/exercises/fiche.yaml', lineOf(broken, 'pattern'), /trop risquée/);
+    });
+
     it('number written without quotes where text is expected', () => {
       const broken = EXERCISE_YAML.replace('value: "45872"', 'value: 045872');
       expectOneError({ 'exercises/fiche.yaml': broken }, 'essai/exercises/fiche.yaml', lineOf(broken, 'value: 045872'), /mettez la valeur entre guillemets/);

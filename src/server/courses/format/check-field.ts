@@ -1,6 +1,8 @@
 import type { FieldCheck } from './types.ts';
 import { collapseSpaces, normaliseAnswer } from './normalise-answer.ts';
 
+export const MAX_REGEX_INPUT = 200;
+
 /** "12,50 €", "1 250.5" -> number; undefined when it is not a number. */
 export function parseFrenchNumber(raw: string): number | undefined {
   const cleaned = raw.replace(/[\s\u00a0\u202f€%]/g, '').replace(',', '.');
@@ -28,7 +30,9 @@ export function checkFieldAnswer(check: FieldCheck, response: string): boolean {
     case 'one_of':
       return check.values.some((v) => collapseSpaces(v) === collapseSpaces(response));
     case 'regex':
-      return new RegExp(`^(?:${check.pattern})$`, check.flags).test(response.trim());
+      // Trainer-written patterns run on learner input: a length cap keeps a badly written
+      // pattern from hanging the server on a long answer (form fields here are short).
+      return response.length <= MAX_REGEX_INPUT && new RegExp(`^(?:${check.pattern})$`, check.flags).test(response.trim());
     case 'number_range': {
       const n = parseFrenchNumber(response);
       return n !== undefined && n >= check.min && n <= check.max;

@@ -133,6 +133,8 @@ function checkForm(fields: RawField[], sink: ErrorSink): void {
 function checkProblem(check: RawCheck): string | undefined {
   switch (check.rule) {
     case 'regex':
+      // A repeated group that itself repeats, like (a+)+, can take forever on some answers.
+      if (/\([^)]*[+*}][^)]*\)\s*[+*{]/.test(check.pattern)) return 'expression régulière trop risquée : un groupe répété contient lui-même une répétition (ex. (a+)+) ; simplifiez-la';
       try {
         new RegExp(check.pattern, check.flags ?? '');
         return undefined;
