@@ -123,7 +123,13 @@ describe('call player (HTTP)', function () {
     await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
     bed.at(30);
     const list = page((await bed.learner.get('/learner/calls').expect(200)).text);
-    const csrf = list('input[name=_csrf]').first().val() as string;
+    expect(list(`a[href="/learner/calls/${callId}/abandon"]`).text()).to.contain('Abandonner');
+    // Hanging up asks first: the page offers to go back to the call.
+    const confirm = page((await bed.learner.get(`/learner/calls/${callId}/abandon`).expect(200)).text);
+    expect(confirm('main').text()).to.contain('Voulez-vous vraiment raccrocher et abandonner l’appel « Appel de test » ?');
+    expect(confirm(`a[href="/learner/calls/${callId}"]`)).to.have.length(1);
+    expect((await storedCall(bed.t, callId)).status).to.equal('in_progress');
+    const csrf = confirm('form[action$="/abandon"] input[name=_csrf]').val() as string;
     const res = await bed.learner.post(`/learner/calls/${callId}/abandon`).type('form').send({ _csrf: csrf });
     expect(res.status).to.equal(303);
     const stored = await storedCall(bed.t, callId);

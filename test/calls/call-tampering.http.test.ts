@@ -63,6 +63,7 @@ describe('call player: tampering is refused and changes nothing', function () {
     await refusedWithoutTrace(() => postTurn(bed.other, callId, { turn: 1, action: 'hold' }), 403, 'Cet appel est celui d’un autre stagiaire');
     await bed.other.get(`/learner/calls/${callId}`).expect(403);
     await bed.other.get(`/learner/calls/${callId}/debrief`).expect(403);
+    await bed.other.get(`/learner/calls/${callId}/abandon`).expect(403);
     const csrf = await csrfFrom(bed.other, '/learner/calls');
     await refusedWithoutTrace(() => bed.other.post(`/learner/calls/${callId}/abandon`).type('form').send({ _csrf: csrf }), 403, 'Cet appel est celui d’un autre stagiaire');
     expect(page((await bed.other.get('/learner/calls').expect(200)).text)('tbody tr').text()).to.not.contain('Appel de test');

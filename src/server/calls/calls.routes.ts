@@ -91,6 +91,12 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
     res.redirect(303, `/learner/calls/${callId}${result.late ? '?late=1' : ''}`);
   };
 
+  const confirmAbandon = async (req: Request, res: Response) => {
+    const open = await service.open(userOf(req), String(req.params.id));
+    if (open.call.status !== 'in_progress') return res.redirect(303, `/learner/calls/${open.call.id}/debrief`);
+    res.render('calls/abandon', { title: 'calls.abandon.title', id: open.call.id, callTitle: open.item.title });
+  };
+
   const abandon = async (req: Request, res: Response) => {
     await service.abandon(userOf(req), String(req.params.id));
     res.redirect(303, '/learner/calls');
@@ -121,6 +127,7 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
     post('/learner/calls/start', learner, start),
     get('/learner/calls/:id', learner, show),
     post('/learner/calls/:id/turn', learner, turn),
+    get('/learner/calls/:id/abandon', learner, confirmAbandon),
     post('/learner/calls/:id/abandon', learner, abandon),
     get('/learner/calls/:id/debrief', learner, debriefPage),
     get('/learner/calls/:id/audio/:sha', learner, audio),
