@@ -175,7 +175,7 @@ async function measure(start: () => Promise<Server>) {
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-console.log(`LRS benchmark: N=${N}, ${CLIENTS} clients x batches of ${BATCH}, ${shape.learners} learners, ${shape.activities} activities, page size ${LIMIT}, ${os.cpus().length} CPUs, node ${process.version}`);
+console.log(`LRS benchmark: N=${N}, ${CLIENTS} clients x batches of ${BATCH}, ${shape.learners} learners, ${shape.activities} activities, page size ${LIMIT}, ${os.cpus().length} CPUs, node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}`);
 const floor = await measure(() => startFloor(18083));
 const lrs = await measure(() => startLrs(18082));
 const rows: string[][] = [
@@ -193,4 +193,5 @@ for (const [i, r] of rows.entries()) {
   console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
   if (i === 0) console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
 }
+console.log(`load average at end ${os.loadavg()[0].toFixed(1)} (the floor and the LRS run one after the other; other work on the machine skews both)`);
 fs.rmSync(tmp, { recursive: true, force: true });
