@@ -1,0 +1,96 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../../context.ts';
+import { formErrorsOf } from '../../http/form.ts';
+import { get, post, type RouteSpec } from '../../http/route-table.ts';
+import { BadRequestError, NotFoundError } from '../../errors.ts';
+import { MODULE_FILE } from '../../courses/format/parse-module-folder.ts';
+import { readItems } from '../module-yaml.ts';
+import { previewLesson } from '../lesson-preview.ts';
+import { AUTHORS, authoringOf, base, field, moduleIdOf, userOf } from './authoring-area.ts';
+import { errorsByFile } from './draft-view.ts';
+
+const MAX_FILE_CHARS = 400_000;
+
+/** Which format reminder goes with a file. */
+function fileKind(filePath: string, itemType: string | undefined): 'module' | 'lesson' | 'quiz' | 'exercise' | 'roleplay' | 'other' {
+  if (filePath === MODULE_FILE) return 'module';
+  if (itemType === 'lesson' || itemType === 'quiz' || itemType === 'exercise' || itemType === 'roleplay') return itemType;
+  if (filePath.endsWith('.md')) return 'lesson';
+  return 'other';
+}
+
+/** The text editor for one file of a draft (module.yaml, lessons, quizzes, exercises). */
+export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
+  const authoring = authoringOf(ctx);
+
+  const render = async (res: Response, moduleId: string, filePath: string, extra: { content?: string; preview?: boolean; saved?: boolean; errors?: Record<string, string> } = {}, status = 200) => {
+    const draft = await authoring.draft(moduleId);
+    const stored = draft.files.get(filePath);
+    if (stored === undefined && extra.content === undefined) throw new NotFoundError();
+    const content = extra.content ?? stored?.toString('utf8') ?? '';
+    const item = readItems(draft.files.get(MODULE_FILE)?.toString('utf8') ?? '').find((it) => it.file === filePath);
+    const kind = fileKind(filePath, item?.type);
+    const validation = authoring.validate(moduleId, draft.files);
+    const fileErrors = validation.ok ? [] : (errorsByFile(validation.errors).get(filePath) ?? []);
+    const preview = kind === 'lesson' && extra.preview ? previewLesson(moduleId, filePath, content, draft.files, item?.title ?? filePath) : null;
+    res.status(status).render('authoring/file', {
+      title: 'authoring.file.title',
+      moduleId,
+      href: base(moduleId),
+      path: filePath,
+      content,
+      kind,
+      isLesson: kind === 'lesson',
+      reminder: `authoring.reminder.${kind}`,
+      fileErrors,
+      preview,
+      saved: extra.saved,
+      errors: extra.errors,
+      hasErrors: Boolean(extra.errors),
+      scripts: kind === 'lesson' ? ['/js/authoring.js'] : [],
+    });
+  };
+
+  const pathOf = (source: unknown): string => {
+    const p = field(source, 'path');
+    if (p === '') throw new NotFoundError();
+    return p;
+  };
+
+  const save = async (req: Request, res: Response) => {
+    const moduleId = moduleIdOf(req);
+    const filePath = pathOf(req.body);
+    const content = field(req.body, 'content');
+    if (content.length > MAX_FILE_CHARS) throw new BadRequestError('authoring.errors.fileTooBig');
+    if (field(req.body, 'action') === 'preview') return render(res, moduleId, filePath, { content, preview: true });
+    try {
+      await authoring.saveFile(moduleId, filePath, content, userOf(req));
+    } catch (err) {
+      const formErr = formErrorsOf(err);
+      if (!formErr) throw err;
+      return render(res, moduleId, filePath, { content, errors: formErr.errors }, formErr.status);
+    }
+    res.redirect(303, `${base(moduleId)}/file?path=${encodeURIComponent(filePath)}&saved=1`);
+  };
+
+  /** The live preview (fetched by public/js/authoring.js): an HTML fragment, nothing saved. */
+  const preview = async (req: Request, res: Response) => {
+    const moduleId = moduleIdOf(req);
+    const draft = await authoring.draft(moduleId);
+    const filePath = pathOf(req.body);
+    const content = field(req.body, 'content');
+    if (content.length > MAX_FILE_CHARS) throw new BadRequestError('authoring.errors.fileTooBig');
+    const item = readItems(draft.files.get(MODULE_FILE)?.toString('utf8') ?? '').find((it) => it.file === filePath);
+    res.render('authoring/preview-fragment', { layout: false, preview: previewLesson(moduleId, filePath, content, draft.files, item?.title ?? filePath) });
+  };
+
+  return [
+    get('/trainer/authoring/:moduleId/file', AUTHORS, (req, res) => render(res, moduleIdOf(req), pathOf(req.query), { saved: req.query.saved === '1' })),
+    post('/trainer/authoring/:moduleId/file', AUTHORS, save),
+    post('/trainer/authoring/:moduleId/file/delete', AUTHORS, async (req, res) => {
+      await authoring.deleteFile(moduleIdOf(req), pathOf(req.body), userOf(req));
+      res.redirect(303, base(moduleIdOf(req)));
+    }),
+    post('/trainer/authoring/:moduleId/preview', AUTHORS, preview),
+  ];
+}
