@@ -1,4 +1,5 @@
 import { parseLesson } from '../courses/format/parse-lesson.ts';
+import { renderSafeMarkdown } from '../courses/format/safe-markdown.ts';
 import { mediaTypeOf } from '../courses/format/media-types.ts';
 import { sha256 } from '../courses/format/content-hash.ts';
 import type { AssetRef } from '../courses/format/types.ts';
@@ -22,5 +23,6 @@ export function previewLesson(moduleId: string, filePath: string, source: string
   }
   const result = parseLesson(source, { errorFile: `${moduleId}/${filePath}`, moduleFile: filePath, assets, title });
   if (result.ok) return { pages: result.lesson.pages.map((p) => ({ title: p.title, html: p.html })), errors: [] };
-  return { pages: [], errors: result.errors.map((e) => ({ path: filePath, ...(e.line ? { line: e.line } : {}), message: e.message })) };
+  // Still show the text (sanitised) next to the messages, so the trainer sees what they typed.
+  return { pages: [{ title, html: renderSafeMarkdown(source) }], errors: result.errors.map((e) => ({ path: filePath, ...(e.line ? { line: e.line } : {}), message: e.message })) };
 }
