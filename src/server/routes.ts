@@ -6,6 +6,7 @@ import { learningRoutes } from './learning/http/learning.routes.ts';
 import { followupRoutes } from './followup/followup.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
+import { authoringRoutes } from './authoring/http/authoring.routes.ts';
 
 /** Every LMS route of every area. The role-matrix test walks this list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
@@ -16,5 +17,6 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...followupRoutes(ctx),
     ...callsRoutes(ctx),
     ...certificatesRoutes(ctx),
+    ...authoringRoutes(ctx),
   ];
 }

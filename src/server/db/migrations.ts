@@ -6,6 +6,7 @@ import { learningMigrations } from '../learning/learning.migrations.ts';
 import { callsMigrations } from '../calls/calls.migrations.ts';
 import { certificatesMigrations } from '../certificates/certificates.migrations.ts';
 import { followupMigrations } from '../followup/followup.migrations.ts';
+import { authoringMigrations } from '../authoring/authoring.migrations.ts';
 
 /**
  * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
@@ -20,5 +21,6 @@ export function allMigrations(): Record<string, Migration> {
     ...callsMigrations,
     ...certificatesMigrations,
     ...followupMigrations,
+    ...authoringMigrations,
   };
 }

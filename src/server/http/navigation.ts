@@ -19,6 +19,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   trainer: [
     { href: '/trainer/modules', icon: 'book', label: 'learning.nav.assign' },
+    { href: '/trainer/authoring', icon: 'edit', label: 'authoring.nav' },
     { href: '/trainer/attendance', icon: 'clock', label: 'followup.nav.attendance' },
     { href: '/trainer/statements', icon: 'list', label: 'followup.nav.statements' },
     { href: '/trainer/release', icon: 'certificate', label: 'certificates.nav.release' },
