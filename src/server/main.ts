@@ -6,6 +6,8 @@ import { runStartupTasks } from './startup.ts';
 async function main(): Promise<void> {
   const { ctx, config, database } = await boot();
   await runStartupTasks(ctx);
+  // The certificate issuer's Ed25519 key exists from the first start (docs/certificates.md).
+  await ctx.certificates.signingKey();
   const app = createApp(ctx, await resolveSessionSecret(ctx));
   const server = app.listen(config.port, () => {
     process.stdout.write(`Tremplin listening on ${config.baseUrl} (port ${config.port}, ${database.dialect})\n`);
