@@ -2,6 +2,8 @@
  * npm run bench:lrs — the LRS against a bare "floor" server on the same machine.
  *   BENCH_N (statements, default 100000), BENCH_CLIENTS (4), BENCH_BATCH (100),
  *   BENCH_QUERIES (timed requests per query kind, 200), BENCH_LIMIT (page size, 100)
+ *   BENCH_PRELOAD=1: skip the HTTP ingest; fill one database directly with the floor's writer
+ *   (same rows) and time the queries of both servers on it (to reach 1M stored quickly).
  * Both servers run as child processes on temporary SQLite files (synchronous=FULL, WAL) and take
  * the same statements over the same HTTP client. Prints a table: ours, the floor's, the ratio.
  */
@@ -9,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openFloorStore } from './lrs/floor-store.ts';
 import { activityId, learner, makeBatch, moduleId, prng, registrationOf, shapeFor, verbId } from './lrs/data.ts';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
@@ -39,8 +42,7 @@ async function waitForLine(child: ChildProcess): Promise<string> {
   });
 }
 
-async function startLrs(port: number): Promise<Server> {
-  const file = path.join(tmp, 'lrs.db');
+async function startLrs(port: number, file = path.join(tmp, 'lrs.db')): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/lrs/support/serve-lrs.ts'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${file}` },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -50,8 +52,7 @@ async function startLrs(port: number): Promise<Server> {
   return { name: 'LRS', child, endpoint: info.endpoint, file, headers: { Authorization: auth, 'X-Experience-API-Version': '2.0.0' } };
 }
 
-async function startFloor(port: number): Promise<Server> {
-  const file = path.join(tmp, 'floor.db');
+async function startFloor(port: number, file = path.join(tmp, 'floor.db')): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lrs/floor-server.ts'], {
     env: { ...process.env, PORT: String(port), DB_FILE: file },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -176,16 +177,47 @@ async function measure(start: () => Promise<Server>) {
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 console.log(`LRS benchmark: N=${N}, ${CLIENTS} clients x batches of ${BATCH}, ${shape.learners} learners, ${shape.activities} activities, page size ${LIMIT}, ${os.cpus().length} CPUs, node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}`);
-const floor = await measure(() => startFloor(18083));
-const lrs = await measure(() => startLrs(18082));
-const rows: string[][] = [
-  ['metric', 'LRS', 'floor', 'LRS/floor'],
-  ['ingest (statements/s)', fmt(lrs.load.perSecond, 0), fmt(floor.load.perSecond, 0), `${fmt((100 * lrs.load.perSecond) / floor.load.perSecond, 0)}%`],
-  ['max RSS during ingest (MB)', fmt(lrs.load.maxRss, 0), fmt(floor.load.maxRss, 0), fmt(lrs.load.maxRss / floor.load.maxRss, 2)],
-  ['database file (MB)', fmt(lrs.dbBytes / 1048576, 0), fmt(floor.dbBytes / 1048576, 0), fmt(lrs.dbBytes / floor.dbBytes, 2)],
-];
-for (const [name, ours] of lrs.times) {
-  const theirs = floor.times.get(name) as { p50: number; p95: number; rows: number };
+const rows: string[][] = [['metric', 'LRS', 'floor', 'LRS/floor']];
+let lrsTimes: Map<string, { p50: number; p95: number; rows: number }>;
+let floorTimes: Map<string, { p50: number; p95: number; rows: number }>;
+if (process.env.BENCH_PRELOAD === '1') {
+  const file = path.join(tmp, 'preload.db');
+  const store = await openFloorStore(file);
+  const random = prng(1);
+  const startMs = Date.now();
+  for (let done = 0; done < N; done += 1000) {
+    store.storeBatch(makeBatch(random, shape, Math.min(1000, N - done), startMs + done) as Array<Record<string, unknown>>);
+    if (done % 50000 === 0) process.stderr.write(`\rpreload: ${done} / ${N}   `);
+  }
+  store.close();
+  const endMs = Date.now();
+  process.stderr.write('\n');
+  console.log(`preloaded ${N} statements directly in ${fmt((endMs - startMs) / 1000)} s`);
+  const since = new Date(startMs + (endMs - startMs) / 2).toISOString();
+  const timeQueries = async (server: Server) => {
+    try {
+      return await queries(server, since);
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+    }
+  };
+  floorTimes = await timeQueries(await startFloor(18083, file));
+  lrsTimes = await timeQueries(await startLrs(18082, file));
+  rows.push(['database file (MB)', fmt(fs.statSync(file).size / 1048576, 0), 'same file', '']);
+} else {
+  const floor = await measure(() => startFloor(18083));
+  const lrs = await measure(() => startLrs(18082));
+  lrsTimes = lrs.times;
+  floorTimes = floor.times;
+  rows.push(
+    ['ingest (statements/s)', fmt(lrs.load.perSecond, 0), fmt(floor.load.perSecond, 0), `${fmt((100 * lrs.load.perSecond) / floor.load.perSecond, 0)}%`],
+    ['max RSS during ingest (MB)', fmt(lrs.load.maxRss, 0), fmt(floor.load.maxRss, 0), fmt(lrs.load.maxRss / floor.load.maxRss, 2)],
+    ['database file (MB)', fmt(lrs.dbBytes / 1048576, 0), fmt(floor.dbBytes / 1048576, 0), fmt(lrs.dbBytes / floor.dbBytes, 2)],
+  );
+}
+for (const [name, ours] of lrsTimes) {
+  const theirs = floorTimes.get(name) as { p50: number; p95: number; rows: number };
   rows.push([`p95 ${name} (ms, ~${fmt(ours.rows, 0)} rows)`, fmt(ours.p95, 2), fmt(theirs.p95, 2), fmt(ours.p95 / theirs.p95, 2)]);
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
