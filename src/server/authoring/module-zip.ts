@@ -73,12 +73,13 @@ export async function readModuleZip(data: Buffer, limits: ZipLimits = ZIP_LIMITS
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileNameRaw.toString('utf8');
         const next = () => zip.readEntry();
-        if (name.endsWith('/') || isJunk(name)) return next();
+        // Unsafe names first: ".." also looks like a hidden file, and must not pass silently.
         const unsafe = unsafeEntryReason(name);
         if (unsafe) {
           errors.push({ file: name, message: unsafe });
           return next();
         }
+        if (name.endsWith('/') || isJunk(name)) return next();
         if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
           errors.push({ file: name, message: 'lien symbolique refusé' });
           return next();
