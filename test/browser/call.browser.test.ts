@@ -92,6 +92,8 @@ describe('browser: a learner makes a simulated call', function () {
       const learner = await createUser(h.t.ctx, 'learner', login);
       await assignModule(h.t, learner.id);
       const page = await h.newPage({ javaScriptEnabled: javaScript });
+      // A busy machine (CI runs everything twice) can be slower than Playwright's 30 s default.
+      page.setDefaultTimeout(60_000);
       await logIn(page, login, 'motdepasse-solide');
       await page.waitForURL('**/learner');
 
