@@ -19,11 +19,12 @@ describe('browser: the trainer releases a learner with a certificate an employer
     const { t } = h;
     await importCourseLibrary(t.ctx.database.db, FIXTURE_COURSES, t.clock.now);
     learner = await createUser(t.ctx, 'learner', 'julien', PASSWORD, 'Julien Martin');
-    await createUser(t.ctx, 'trainer', 'karim', PASSWORD, 'Karim Formateur');
+    const trainer = await createUser(t.ctx, 'trainer', 'karim', PASSWORD, 'Karim Formateur');
     await createUser(t.ctx, 'admin', 'root', PASSWORD, 'Alice Admin');
     const origin = { ip: null, actorId: null };
     const cohort = await t.ctx.services.cohorts.create({ name: 'Groupe A', startDate: '2026-11-01', endDate: '2027-04-30' }, origin);
     await t.ctx.services.cohorts.addMember(cohort.id, learner.id, origin);
+    await t.ctx.services.cohorts.addMember(cohort.id, trainer.id, origin);
     await t.ctx.learning.assignment.assign(cohort.id, [{ moduleId: MODULE, position: 1, prerequisiteModuleId: null }]);
     // Evidence: the module played through the HTTP player, two calls in the LRS.
     await playModule(await loginAs(t.app, 'julien'));

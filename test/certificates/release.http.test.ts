@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { cheerio, csrfFrom, loginAs } from '../helpers/app.ts';
+import { cheerio, createUser, csrfFrom, loginAs } from '../helpers/app.ts';
 import { binary, unzip } from './download.ts';
 import { readPdf } from './pdf-text.ts';
 import { certificateWorld, type CertificateWorld } from './world.ts';
@@ -30,6 +30,15 @@ describe('certificates: release workflow over HTTP', function () {
     expect($('body').text()).to.contain('Premier appel : 50 %, dernier appel : 80 %');
     const ccp13 = $('tr').filter((_i, el) => $(el).find('td').first().text().startsWith('CCP1.3'));
     expect(ccp13.find('.level').text()).to.equal("En cours d'acquisition");
+  });
+
+  it('is limited to the learners of the cohorts the trainer trains', async () => {
+    await createUser(w.t.ctx, 'trainer', 'autre-formateur');
+    const other = await loginAs(w.t.app, 'autre-formateur');
+    await other.get(review()).expect(403);
+    await other.get(`${review()}/preview.pdf`).expect(403);
+    const list = cheerio.load((await other.get('/trainer/release').expect(200)).text);
+    expect(list(`a[href="${review()}"]`)).to.have.length(0);
   });
 
   it('stores the leaving date; refuses a bad one and stores nothing', async () => {

@@ -24,13 +24,22 @@ const appraisalSchema = z.object(
   ) as Record<string, z.ZodType<string>>,
 );
 
+/** Notices the review page shows after a redirect (certificates.release.done.*). */
+const DONE = ['leaving', 'level', 'appraisal', 'issued'];
+
 export function releaseRoutes(ctx: AppContext): RouteSpec[] {
   const { release, issuing, documents, registry } = ctx.certificates;
   const view = 'certificates/release-review';
   const userIdOf = (req: Request) => String(req.params.userId);
 
-  const list = async (_req: Request, res: Response) => {
-    const learners = await ctx.repositories.users.list({ role: 'learner' });
+  /** A trainer releases the learners of the cohorts they train (403 otherwise, 404 if unknown). */
+  const inScope = (req: Request) => ctx.followup.scope.learner(req.session.userId as string, userIdOf(req));
+
+  const list = async (req: Request, res: Response) => {
+    const cohorts = await ctx.followup.scope.cohortsOf(req.session.userId as string);
+    const memberIds = new Set<string>();
+    for (const cohort of cohorts) for (const m of await ctx.repositories.cohorts.members(cohort.id)) if (m.memberRole === 'learner') memberIds.add(m.userId);
+    const learners = await ctx.repositories.users.findByIds([...memberIds]);
     const rows = await Promise.all(
       learners.map(async (learner) => {
         const [certificate] = await registry.list({ userId: learner.id, status: 'valid' }, 1);
@@ -46,11 +55,15 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
     return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null), ...extra };
   };
 
-  const show = async (req: Request, res: Response) => res.render(view, await model(userIdOf(req), { notice: typeof req.query.done === 'string' ? `certificates.release.done.${req.query.done}` : null }));
+  const show = async (req: Request, res: Response) => {
+    await inScope(req);
+    res.render(view, await model(userIdOf(req), { notice: DONE.find((d) => d === req.query.done) ? `certificates.release.done.${String(req.query.done)}` : null }));
+  };
 
   /** Runs a form action; a domain error tied to a field re-renders the review with it. */
   const action = (run: (req: Request) => Promise<string | void>) => async (req: Request, res: Response) => {
     const userId = userIdOf(req);
+    await inScope(req);
     try {
       const done = await run(req);
       res.redirect(303, `/trainer/release/${userId}${done ? `?done=${done}` : ''}`);
@@ -96,13 +109,14 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
   });
 
   const preview = async (req: Request, res: Response) => {
+    await inScope(req);
     const pdf = await issuing.preview(userIdOf(req));
     res.type('application/pdf').set('Content-Disposition', 'inline; filename="apercu-attestation.pdf"').set('Cache-Control', 'no-store').send(pdf);
   };
 
   const leavingPackage = async (req: Request, res: Response) => {
     const userId = userIdOf(req);
-    await release.learner(userId);
+    await inScope(req);
     const { name, zip } = await documents.leavingPackage(userId, originOf(req));
     sendZip(res, name, zip);
   };
