@@ -7,7 +7,8 @@ import type { CohortScope } from './trainer-scope.ts';
 export interface CohortBoardData {
   modules: BoardModule[];
   rows: BoardRow[];
-  digests: Map<string, LearnerDigest>;
+  /** Competency levels per learner. */
+  levels: Map<string, LearnerDigest['competencies']>;
   /** The competencies the cohort's modules train (all of the framework when none is assigned). */
   competencies: Competency[];
 }
@@ -25,13 +26,13 @@ export async function boardModules(followup: Followup, cohortId: string): Promis
 /** Everything the board shows for one cohort, read in a few queries. */
 export async function loadCohortBoard(followup: Followup, scope: CohortScope): Promise<CohortBoardData> {
   const learnerIds = scope.learners.map((l) => l.userId);
-  const [modules, progress, digests] = await Promise.all([
+  const [modules, progress, levels] = await Promise.all([
     boardModules(followup, scope.cohort.id),
     followup.board.progress(learnerIds),
-    followup.digests.digests(learnerIds),
+    followup.digests.levels(learnerIds),
   ]);
   const competencies =
     modules.length > 0 ? await followup.catalogue.competencies(modules.map((m) => m.id)) : followup.framework().blocks.flatMap((b) => b.competencies);
   const learners = scope.learners.map((l) => ({ id: l.userId, name: l.displayName, login: l.login }));
-  return { modules, rows: cohortBoard(learners, modules, progress), digests, competencies };
+  return { modules, rows: cohortBoard(learners, modules, progress), levels, competencies };
 }

@@ -51,9 +51,8 @@ export function boardView(data: CohortBoardData, cohortId: string, sort: { key: 
     rowHeader: t('followup.learner'),
     columns: data.competencies.map((c) => ({ key: c.code, label: c.code, name: c.label })),
     rows: rows.map((r) => {
-      const digest = data.digests.get(r.id);
       const cells: Record<string, HeatLevel> = {};
-      for (const c of digest?.competencies ?? []) cells[c.code] = c.evidenceCount === 0 ? 'none' : c.level;
+      for (const c of data.levels.get(r.id) ?? []) cells[c.code] = c.evidenceCount === 0 ? 'none' : c.level;
       return { label: r.name, cells };
     }),
     levelText,

@@ -41,7 +41,11 @@ export class BoardRepository {
 
   async progress(userIds: readonly string[]): Promise<ItemProgressRow[]> {
     if (userIds.length === 0) return [];
-    const rows = await this.db.selectFrom('learner_item_progress').selectAll().where('user_id', 'in', [...userIds]).execute();
+    const rows = await this.db
+      .selectFrom('learner_item_progress')
+      .select(['user_id', 'module_id', 'item_id', 'status', 'score_scaled', 'attempts', 'duration_seconds', 'updated_at'])
+      .where('user_id', 'in', [...userIds])
+      .execute();
     return rows.map((r) => ({
       userId: r.user_id,
       moduleId: r.module_id,

@@ -6,8 +6,10 @@ import { learnerAgent } from '../xapi/actor.ts';
 import { DIGEST_VERSION, learnerDigest, type LearnerDigest } from './learner-digest.ts';
 
 interface DigestTables {
-  followup_learner_digest: { user_id: string; watermark: string; computed_at: string; digest: string };
+  followup_learner_digest: { user_id: string; watermark: string; computed_at: string; digest: string; levels: string | null };
 }
+
+type Levels = LearnerDigest['competencies'];
 
 /**
  * Learner digests, kept in followup_learner_digest. Freshness is checked against the LRS on
@@ -46,29 +48,40 @@ export class DigestService {
     return `${DIGEST_VERSION}:${s ? `${s.stored}:${s.id}` : 'none'}`;
   }
 
-  async digests(userIds: readonly string[]): Promise<Map<string, LearnerDigest>> {
-    const result = new Map<string, LearnerDigest>();
+  private async recompute(userId: string, watermark: string): Promise<LearnerDigest> {
+    const digest = learnerDigest(await this.statements(userId), this.framework());
+    const values = { watermark, computed_at: this.clock().toISOString(), digest: JSON.stringify(digest), levels: JSON.stringify(digest.competencies) };
+    await this.db
+      .insertInto('followup_learner_digest')
+      .values({ user_id: userId, ...values })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+      .execute();
+    return digest;
+  }
+
+  /** Fresh stored JSON of one column per learner, recomputing the stale ones. */
+  private async fresh<T>(userIds: readonly string[], column: 'digest' | 'levels', pick: (d: LearnerDigest) => T): Promise<Map<string, T>> {
+    const result = new Map<string, T>();
     if (userIds.length === 0) return result;
-    const stored = new Map(
-      (await this.db.selectFrom('followup_learner_digest').selectAll().where('user_id', 'in', [...userIds]).execute()).map((r) => [r.user_id, r]),
-    );
+    const rows = await this.db.selectFrom('followup_learner_digest').select(['user_id', 'watermark', column]).where('user_id', 'in', [...userIds]).execute();
+    const stored = new Map(rows.map((r) => [r.user_id, r]));
     for (const userId of userIds) {
       const watermark = await this.watermark(userId);
       const row = stored.get(userId);
-      if (row && row.watermark === watermark) {
-        result.set(userId, JSON.parse(row.digest) as LearnerDigest);
-        continue;
-      }
-      const digest = learnerDigest(await this.statements(userId), this.framework());
-      const values = { watermark, computed_at: this.clock().toISOString(), digest: JSON.stringify(digest) };
-      await this.db
-        .insertInto('followup_learner_digest')
-        .values({ user_id: userId, ...values })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
-        .execute();
-      result.set(userId, digest);
+      const text = row?.watermark === watermark ? (row as Record<string, unknown>)[column] : null;
+      result.set(userId, typeof text === 'string' ? (JSON.parse(text) as T) : pick(await this.recompute(userId, watermark)));
     }
     return result;
+  }
+
+  /** Whole digests (learner page). */
+  digests(userIds: readonly string[]): Promise<Map<string, LearnerDigest>> {
+    return this.fresh(userIds, 'digest', (d) => d);
+  }
+
+  /** Competency levels only (the board's heat map): a small read for a whole cohort. */
+  levels(userIds: readonly string[]): Promise<Map<string, Levels>> {
+    return this.fresh(userIds, 'levels', (d) => d.competencies);
   }
 
   async digest(userId: string): Promise<LearnerDigest> {

@@ -38,4 +38,13 @@ export const followupMigrations: Record<string, Migration> = {
       await db.schema.dropTable('followup_learner_digest').ifExists().execute();
     },
   },
+  '202611261602_followup_digest_levels': {
+    // The board needs only the levels of 24 learners: kept apart from the (larger) whole digest.
+    async up(db: AnyDb) {
+      await db.schema.alterTable('followup_learner_digest').addColumn('levels', 'text').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable('followup_learner_digest').dropColumn('levels').execute();
+    },
+  },
 };
