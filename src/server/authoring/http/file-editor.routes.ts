@@ -47,7 +47,7 @@ export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
       saved: extra.saved,
       errors: extra.errors,
       hasErrors: Boolean(extra.errors),
-      scripts: kind === 'lesson' ? ['/js/authoring.js'] : [],
+      scripts: kind === 'lesson' ? ['/static/js/authoring.js'] : [],
     });
   };
 
