@@ -104,7 +104,7 @@ describe('certificates: verification (page and CLI)', function () {
     const agent = request.agent(w.t.app);
     const csrf = await csrfFrom(agent, '/verify');
     const res = await agent.post('/verify').type('form').send({ _csrf: csrf, credential: 'pas un jeton' }).expect(400);
-    expect(cheerio.load(res.text)('.error-text').text()).to.contain('collez le contenu');
+    expect(cheerio.load(res.text)('.error-text').text()).to.contain('Collez le contenu');
     expect((await cli(file('garbage.txt', 'bonjour'))).code).to.equal(1);
   });
 

@@ -189,8 +189,13 @@ export class RegistryRepository {
     return Number(result.numUpdatedRows);
   }
 
-  async countIssued(): Promise<number> {
-    const row = await this.db.selectFrom('certificates').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  /** Certificates issued (any status unless given), optionally for some learners: the partner view counts these. */
+  async countIssued(filter: { status?: CertificateStatus; userIds?: readonly string[] } = {}): Promise<number> {
+    if (filter.userIds && filter.userIds.length === 0) return 0;
+    let query = this.db.selectFrom('certificates').select((eb) => eb.fn.countAll().as('n'));
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.userIds) query = query.where('user_id', 'in', [...filter.userIds]);
+    const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
   }
 }

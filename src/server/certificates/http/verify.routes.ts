@@ -6,12 +6,12 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { get, post, type RouteSpec } from '../../http/route-table.ts';
-import { isValidCertificateNumber } from '../certificate-number.ts';
 import type { CertificateRecord } from '../registry.repository.ts';
 import { jwtFromText, recordStatus, type VerificationStatus } from '../verification.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const checkSchema = z.object({ credential: z.string().max(200_000, 'errors.tooLong').optional().default(''), number: z.string().max(40).optional().default('') });
+// No look-up by number: numbers are sequential, and a look-up would let anyone list holders' initials.
+const checkSchema = z.object({ credential: z.string().max(200_000, 'errors.tooLong').optional().default('') });
 
 /** What an employer may see: status, dates, issuer, competencies, the holder's initials only. */
 function publicView(status: VerificationStatus, record: CertificateRecord | null) {
@@ -46,11 +46,7 @@ export function verifyRoutes(ctx: AppContext): RouteSpec[] {
 
   const check = async (req: Request, res: Response) => {
     const parsed = checkSchema.safeParse(req.body ?? {});
-    const values = parsed.success ? parsed.data : { credential: '', number: '' };
-    if (values.number.trim() !== '') {
-      const record = isValidCertificateNumber(values.number) ? await registry.findByNumber(values.number) : null;
-      return res.status(record ? 200 : 404).render(view, { title: 'certificates.verify.title', result: publicView(recordStatus(record), record) });
-    }
+    const values = parsed.success ? parsed.data : { credential: '' };
     const jwt = jwtFromText(values.credential);
     if (!jwt) return res.status(400).render(view, { title: 'certificates.verify.title', askOnly: true, errors: { credential: 'certificates.errors.credentialFormat' }, hasErrors: true });
     const verdict = await ctx.certificates.verifyJwt(jwt);
