@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { requirePermission } from '../http/authenticate.ts';
 import { buildMultipart, type Part } from '../http/multipart.ts';
 import { xapiOf } from '../http/xapi-context.ts';
+import { timestampParam, UUID_PATTERN } from '../http/params.ts';
 import { isObject, type JsonObject } from '../types.ts';
 import { attachmentsOf } from './attachments.ts';
 import type { StatementQuery } from './query-plan.ts';
@@ -20,8 +21,6 @@ const QUERY_PARAMS = new Set([
   'since', 'until', 'limit', 'format', 'attachments', 'ascending', 'more',
 ]);
 const SINGLE_PARAMS = new Set(['statementId', 'voidedStatementId', 'format', 'attachments']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
 
 function booleanParam(params: Map<string, string>, name: string): boolean | undefined {
   const value = params.get(name);
@@ -33,14 +32,6 @@ function booleanParam(params: Map<string, string>, name: string): boolean | unde
 function formatParam(params: Map<string, string>): StatementFormat {
   const value = params.get('format') ?? 'exact';
   if (value !== 'exact' && value !== 'ids' && value !== 'canonical') throw badRequest('format must be exact, ids or canonical');
-  return value;
-}
-
-function timeParam(params: Map<string, string>, name: string): string | undefined {
-  const value = params.get(name);
-  if (value !== undefined && (!TIMESTAMP.test(value) || !Number.isFinite(Date.parse(value)))) {
-    throw badRequest(`${name} must be an ISO 8601 timestamp with a time zone`);
-  }
   return value;
 }
 
@@ -60,14 +51,14 @@ export function parseStatementQuery(params: Map<string, string>): StatementQuery
   if (activity !== undefined) query.activity = activity;
   const registration = params.get('registration');
   if (registration !== undefined) {
-    if (!UUID.test(registration)) throw badRequest('registration must be a UUID');
+    if (!UUID_PATTERN.test(registration)) throw badRequest('registration must be a UUID');
     query.registration = registration;
   }
   query.related_activities = booleanParam(params, 'related_activities');
   query.related_agents = booleanParam(params, 'related_agents');
   query.ascending = booleanParam(params, 'ascending');
-  query.since = timeParam(params, 'since');
-  query.until = timeParam(params, 'until');
+  query.since = timestampParam(params, 'since');
+  query.until = timestampParam(params, 'until');
   const limit = params.get('limit');
   if (limit !== undefined) {
     if (!/^\d+$/.test(limit)) throw badRequest('limit must be a non-negative integer');
@@ -125,7 +116,7 @@ export function statementRoutes(service: LrsService, limit: number, clock: () =>
       for (const key of params.keys()) if (!SINGLE_PARAMS.has(key)) throw badRequest(`${key} cannot be used with statementId or voidedStatementId`);
       if (id !== undefined && voidedId !== undefined) throw badRequest('Use statementId or voidedStatementId, not both');
       const wanted = (id ?? voidedId) as string;
-      if (!UUID.test(wanted)) throw badRequest('statementId must be a UUID');
+      if (!UUID_PATTERN.test(wanted)) throw badRequest('statementId must be a UUID');
       const statement = id !== undefined ? await service.getStatement(wanted) : await service.getVoidedStatement(wanted);
       if (!statement || (mine.length > 0 && agentIfi(statement.authority) !== mine[0].slice('auth:'.length))) {
         throw notFound(`No statement ${wanted}`);
@@ -149,7 +140,7 @@ export function statementRoutes(service: LrsService, limit: number, clock: () =>
     for (const key of context.params.keys()) if (key !== 'statementId') throw badRequest(`Unknown parameter ${key}`);
     const id = context.params.get('statementId');
     if (id === undefined) throw badRequest('PUT /statements needs a statementId parameter');
-    if (!UUID.test(id)) throw badRequest('statementId must be a UUID');
+    if (!UUID_PATTERN.test(id)) throw badRequest('statementId must be a UUID');
     const body = await readStatementBody(req, res, limit);
     if (!isObject(body.value)) throw badRequest('PUT /statements takes a single statement object');
     if (body.value.id !== undefined && String(body.value.id).toLowerCase() !== id.toLowerCase()) {
