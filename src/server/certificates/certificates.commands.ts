@@ -9,6 +9,7 @@ import { boot } from '../boot.ts';
 import { requireOption, UsageError, type CliCommand } from '../cli/command.ts';
 import type { AppContext } from '../context.ts';
 import { jwtFromFile } from './credential-file.ts';
+import { SIGNING_KEY_SETTING } from './credential/signing-key.ts';
 import { STATUS_LABELS_FR, verifyCredentialJwt, type VerificationResult } from './verification.ts';
 
 const EXIT = { valid: 0, unchecked: 3 } as const;
@@ -51,6 +52,10 @@ export async function verifyFile(file: string, options: { jwksFile?: string }, c
   }
   const jwt = await jwtFromFile(data);
   if (!jwt) return { status: 'invalid', reason: 'no_credential_in_file', certificateId: null, record: null, payload: null };
+  if (!options.jwksFile && (await (ctx as AppContext).repositories.settings.get(SIGNING_KEY_SETTING)) === null) {
+    // Never create a key here: a fresh database would "verify" against a key of its own.
+    throw new UsageError('this database holds no issuer key: give the issuer\'s keys with --jwks <file> (a copy of /.well-known/jwks.json)');
+  }
   const jwks = options.jwksFile ? readJwks(options.jwksFile) : await (ctx as AppContext).certificates.jwks();
   return verifyCredentialJwt(jwt, jwks, ctx ? (id) => ctx.certificates.registry.findById(id) : null);
 }
