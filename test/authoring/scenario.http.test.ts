@@ -42,20 +42,27 @@ describe('authoring: role-play editor and play test (HTTP)', () => {
   it('plays the call to its end with the engine and stores no call, no progress and no statement', async () => {
     const before = { statements: await countRows(f, 'lrs_statement'), progress: await countRows(f, 'learner_item_progress'), calls: await countRows(f, 'roleplay_calls') };
     const start = await f.trainer.post('/trainer/authoring/mon-module/playtest').type('form').send({ _csrf: f.csrf, path: PATH });
-    expect(start.status).to.equal(303);
-    let $ = cheerio.load((await f.trainer.get('/trainer/authoring/mon-module/playtest')).text);
+    expect(start.status).to.equal(200);
+    let $ = cheerio.load(start.text);
     expect($('.turn-customer').first().text()).to.match(/ma commande/);
     for (let i = 0; i < 2; i++) {
-      const turn = String($('input[name=turn]').val());
-      const res = await f.trainer.post('/trainer/authoring/mon-module/playtest/turn').type('form').send({ _csrf: f.csrf, turn, kind: 'choice', choice: '0' });
-      expect(res.status).to.equal(303);
-      $ = cheerio.load((await f.trainer.get('/trainer/authoring/mon-module/playtest')).text);
+      const form = $('form.authoring-turn');
+      const res = await f.trainer.post('/trainer/authoring/mon-module/playtest/turn').type('form').send({ _csrf: f.csrf, path: PATH, state: String(form.find('input[name=state]').val()), turn: String(form.find('input[name=turn]').val()), kind: 'choice', choice: '0' });
+      expect(res.status).to.equal(200);
+      $ = cheerio.load(res.text);
     }
     expect($('#playtest-debrief').text()).to.match(/Score : 100 %/);
     expect($('.turn-outcome').text()).to.match(/date de livraison/);
     const { statements } = await f.t.ctx.lrs.service.queryStatements({});
     expect(statements).to.have.length(0);
     expect({ statements: await countRows(f, 'lrs_statement'), progress: await countRows(f, 'learner_item_progress'), calls: await countRows(f, 'roleplay_calls') }).to.deep.equal(before);
+  });
+
+  it('refuses a tampered call state with 400', async () => {
+    for (const state of ['{', '{"scenarioId":"appel"}', JSON.stringify({ scenarioId: 'autre', node: 'accueil', turn: 0, mood: 50, startedAt: 0, turnStartedAt: 0, turnTimedOut: false, lastAt: 0, phaseScores: {}, competencyScores: {}, lookedUp: [], transcript: [], ended: null })]) {
+      const res = await f.trainer.post('/trainer/authoring/mon-module/playtest/turn').type('form').send({ _csrf: f.csrf, path: PATH, state, turn: '0', kind: 'choice', choice: '0' });
+      expect(res.status, state).to.equal(400);
+    }
   });
 
   it('refuses to play test an invalid scenario', async () => {

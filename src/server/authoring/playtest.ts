@@ -2,20 +2,45 @@ import type { Scenario } from '../roleplay/scenario/types.ts';
 import type { CallState } from '../roleplay/engine/index.ts';
 import { applyAction, applyChoice, applyFreeResponse, availableActions, debrief, startCall, type Step } from '../roleplay/engine/index.ts';
 
-/**
- * A play test runs the pure engine on the draft's scenario and keeps the call state in the
- * trainer's session only: no call row, no progress, no xAPI statement.
- */
-export interface PlaytestSession {
-  moduleId: string;
-  path: string;
-  state: CallState;
-}
+import { z } from 'zod';
+import { stateFitsScenario } from '../roleplay/engine/index.ts';
 
-declare module 'express-session' {
-  interface SessionData {
-    authoringPlaytest?: PlaytestSession;
+/*
+ * A play test runs the pure engine on the draft's scenario. The call state travels in the
+ * trainer's own form posts (a hidden field) and is stored nowhere: no call row, no progress,
+ * no xAPI statement. (Keeping it in the session raced with concurrent requests that save the
+ * session too, e.g. the browser's favicon request, on PostgreSQL.)
+ */
+
+const tally = z.object({ earned: z.number(), max: z.number() });
+const stateShape = z.object({
+  scenarioId: z.string(),
+  node: z.string(),
+  turn: z.number().int().min(0),
+  mood: z.number(),
+  startedAt: z.number(),
+  turnStartedAt: z.number(),
+  turnTimedOut: z.boolean(),
+  lastAt: z.number(),
+  phaseScores: z.record(z.string(), tally),
+  competencyScores: z.record(z.string(), tally),
+  lookedUp: z.array(z.string()),
+  transcript: z.array(z.object({ kind: z.enum(['customer', 'learner', 'lookup', 'timeout', 'ending']), node: z.string(), phase: z.string(), atMs: z.number() }).passthrough()),
+  ended: z.object({ kind: z.string(), outcome: z.string(), node: z.string(), at: z.number() }).nullable(),
+});
+
+/** The state posted back by the play-test page, if it is one this scenario could have produced. */
+export function readPlaytestState(scenario: Scenario, posted: string): CallState | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(posted);
+  } catch {
+    return null;
   }
+  const parsed = stateShape.safeParse(json);
+  if (!parsed.success) return null;
+  const state = parsed.data as unknown as CallState;
+  return stateFitsScenario(scenario, state) ? state : null;
 }
 
 export type PlaytestInput =

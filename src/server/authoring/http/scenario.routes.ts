@@ -4,7 +4,9 @@ import { get, post, type RouteSpec } from '../../http/route-table.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { checkScenario } from '../scenario-check.ts';
 import { removeNode, setNode } from '../scenario-nodes.ts';
-import { playTurn, playtestView, startPlaytest, type PlaytestInput } from '../playtest.ts';
+import { playTurn, playtestView, readPlaytestState, startPlaytest, type PlaytestInput } from '../playtest.ts';
+import type { Scenario } from '../../roleplay/scenario/types.ts';
+import type { CallState } from '../../roleplay/engine/index.ts';
 import { AUTHORS, authoringOf, base, field, moduleIdOf, userOf } from './authoring-area.ts';
 
 const NODE_EDIT_ERRORS = {
@@ -80,19 +82,16 @@ export function scenarioRoutes(ctx: AppContext): RouteSpec[] {
     return model.result.scenario;
   };
 
-  const renderPlaytest = async (req: Request, res: Response) => {
-    const session = req.session.authoringPlaytest;
-    const moduleId = moduleIdOf(req);
-    if (!session || session.moduleId !== moduleId) throw new NotFoundError();
-    const scenario = await validScenario(moduleId, session.path);
-    res.render('authoring/playtest', {
+  const renderPlaytest = (res: Response, moduleId: string, filePath: string, scenario: Scenario, state: CallState, rejection = '', status = 200) => {
+    res.status(status).render('authoring/playtest', {
       title: 'authoring.playtest.title',
       moduleId,
       href: base(moduleId),
-      path: session.path,
+      path: filePath,
       scenarioTitle: scenario.title,
-      rejection: field(req.query, 'rejected'),
-      ...playtestView(scenario, session.state),
+      rejection,
+      state: JSON.stringify(state),
+      ...playtestView(scenario, state),
     });
   };
 
@@ -100,21 +99,26 @@ export function scenarioRoutes(ctx: AppContext): RouteSpec[] {
     const moduleId = moduleIdOf(req);
     const filePath = pathOf(req.body);
     const scenario = await validScenario(moduleId, filePath);
-    req.session.authoringPlaytest = { moduleId, path: filePath, state: startPlaytest(scenario, ctx.clock().getTime()) };
-    res.redirect(303, `${base(moduleId)}/playtest`);
+    renderPlaytest(res, moduleId, filePath, scenario, startPlaytest(scenario, ctx.clock().getTime()));
   };
 
   const turn = async (req: Request, res: Response) => {
     const moduleId = moduleIdOf(req);
-    const session = req.session.authoringPlaytest;
-    if (!session || session.moduleId !== moduleId) throw new NotFoundError();
-    const scenario = await validScenario(moduleId, session.path);
+    const filePath = pathOf(req.body);
+    const scenario = await validScenario(moduleId, filePath);
+    const state = readPlaytestState(scenario, field(req.body, 'state'));
     const input = readInput(req.body);
-    if (!input) throw new BadRequestError();
-    const step = playTurn(scenario, session.state, input, ctx.clock().getTime());
-    if (!step.ok) return res.redirect(303, `${base(moduleId)}/playtest?rejected=${encodeURIComponent(step.rejection.message)}`);
-    req.session.authoringPlaytest = { ...session, state: step.state };
-    res.redirect(303, `${base(moduleId)}/playtest`);
+    if (!state || !input) throw new BadRequestError();
+    try {
+      const step = playTurn(scenario, state, input, ctx.clock().getTime());
+      if (!step.ok) return renderPlaytest(res, moduleId, filePath, scenario, state, step.rejection.message, 400);
+      renderPlaytest(res, moduleId, filePath, scenario, step.state);
+    } catch (err) {
+      // The state comes from the trainer's own form: a hand-edited one that passed the shape
+      // check but trips the engine is bad input, not a server fault.
+      if (err instanceof TypeError) throw new BadRequestError();
+      throw err;
+    }
   };
 
   return [
@@ -122,7 +126,6 @@ export function scenarioRoutes(ctx: AppContext): RouteSpec[] {
     post('/trainer/authoring/:moduleId/scenario/node', AUTHORS, saveNode),
     post('/trainer/authoring/:moduleId/scenario/node/delete', AUTHORS, deleteNode),
     post('/trainer/authoring/:moduleId/playtest', AUTHORS, start),
-    get('/trainer/authoring/:moduleId/playtest', AUTHORS, renderPlaytest),
     post('/trainer/authoring/:moduleId/playtest/turn', AUTHORS, turn),
   ];
 }
