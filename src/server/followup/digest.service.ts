@@ -42,10 +42,10 @@ export class DigestService {
     return all;
   }
 
+  /** The stored id (time-ordered, unique) of the learner's newest statement; its JSON is not parsed. */
   private async watermark(userId: string): Promise<string> {
-    const newest = await this.lrs.queryStatements({ agent: learnerAgent(this.baseUrl, userId), limit: 1 });
-    const s = newest.statements[0];
-    return `${DIGEST_VERSION}:${s ? `${s.stored}:${s.id}` : 'none'}`;
+    const newest = await this.lrs.queryStatementRows({ agent: learnerAgent(this.baseUrl, userId), limit: 1 });
+    return `${DIGEST_VERSION}:${newest.rows[0]?.sid ?? 'none'}`;
   }
 
   private async recompute(userId: string, watermark: string): Promise<LearnerDigest> {

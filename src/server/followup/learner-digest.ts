@@ -13,7 +13,7 @@ import { parisDay, weekStart } from './paris-date.ts';
 import { field } from './statement-reading.ts';
 
 /** Bump when the digest's shape or rules change: stored digests of older versions are recomputed. */
-export const DIGEST_VERSION = 2;
+export const DIGEST_VERSION = 3;
 
 export interface CallSummary {
   registration: string;
