@@ -6,6 +6,9 @@ import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { MODULE_FILE } from '../../courses/format/parse-module-folder.ts';
 import { readItems } from '../module-yaml.ts';
 import { previewLesson } from '../lesson-preview.ts';
+import { appendQuestion } from '../quiz-question.ts';
+import { z } from 'zod';
+import { parseForm } from '../../http/form.ts';
 import { AUTHORS, authoringOf, base, field, moduleIdOf, userOf } from './authoring-area.ts';
 import { errorsByFile } from './draft-view.ts';
 
@@ -41,6 +44,7 @@ export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
       content,
       kind,
       isLesson: kind === 'lesson',
+      isQuiz: kind === 'quiz',
       reminder: `authoring.reminder.${kind}`,
       fileErrors,
       preview,
@@ -84,7 +88,35 @@ export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
     res.render('authoring/preview-fragment', { layout: false, preview: previewLesson(moduleId, filePath, content, draft.files, item?.title ?? filePath) });
   };
 
+  const line = z.string().trim().min(1, 'errors.required').max(1000, 'errors.tooLong');
+  const questionSchema = z.object({
+    path: z.string(),
+    questionId: z.string().trim().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'authoring.errors.slug'),
+    prompt: line,
+    rightText: line,
+    rightFeedback: line,
+    wrongText: line,
+    wrongFeedback: line,
+  });
+
+  /** The structured "add a question" form of the quiz editor: appends to the YAML, then validates as usual. */
+  const addQuestion = async (req: Request, res: Response) => {
+    const moduleId = moduleIdOf(req);
+    const filePath = pathOf(req.body);
+    const draft = await authoring.draft(moduleId);
+    const current = draft.files.get(filePath)?.toString('utf8');
+    if (current === undefined) throw new NotFoundError();
+    const form = parseForm(questionSchema, req.body);
+    if (!form.ok) return render(res, moduleId, filePath, { errors: form.errors }, 400);
+    const v = form.values;
+    const next = appendQuestion(current, { id: v.questionId, prompt: v.prompt, right: { text: v.rightText, feedback: v.rightFeedback }, wrong: [{ text: v.wrongText, feedback: v.wrongFeedback }] });
+    if (next === null) return render(res, moduleId, filePath, { errors: { questionId: 'authoring.quiz.notAQuiz' } }, 400);
+    await authoring.saveFile(moduleId, filePath, next, userOf(req));
+    res.redirect(303, `${base(moduleId)}/file?path=${encodeURIComponent(filePath)}&saved=1`);
+  };
+
   return [
+    post('/trainer/authoring/:moduleId/quiz/question', AUTHORS, addQuestion),
     get('/trainer/authoring/:moduleId/file', AUTHORS, (req, res) => render(res, moduleIdOf(req), pathOf(req.query), { saved: req.query.saved === '1' })),
     post('/trainer/authoring/:moduleId/file', AUTHORS, save),
     post('/trainer/authoring/:moduleId/file/delete', AUTHORS, async (req, res) => {
