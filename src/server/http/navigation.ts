@@ -29,6 +29,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/admin/users', icon: 'users', label: 'layout.nav.users' },
     { href: '/admin/cohorts', icon: 'group', label: 'layout.nav.cohorts' },
     { href: '/admin/courses', icon: 'book', label: 'learning.nav.courses' },
+    { href: '/trainer/authoring', icon: 'edit', label: 'authoring.nav' },
     { href: '/admin/statements', icon: 'list', label: 'followup.nav.statements' },
     { href: '/admin/organisation', icon: 'home', label: 'certificates.nav.organisation' },
     { href: '/admin/certificates', icon: 'certificate', label: 'certificates.nav.registry' },
