@@ -106,6 +106,16 @@ describe('certificates: release workflow over HTTP', function () {
     expect(pdf.attachments.get('attestation.jwt')?.toString()).to.equal(record?.credentialJwt);
   });
 
+  it('a trainer of another cohort neither sees nor changes the registry entry; the cohort trainer does', async () => {
+    const [record] = await w.t.ctx.certificates.registry.list({ userId: w.learner.id });
+    const other = await loginAs(w.t.app, 'autre-formateur');
+    await other.get(`/admin/certificates/${record?.id}`).expect(403);
+    await other.get(`/admin/certificates/${record?.id}/pdf`).expect(403);
+    await other.get(`/admin/certificates/cohorts/${w.cohortId}/zip`).expect(403);
+    expect(cheerio.load((await other.get('/admin/certificates').expect(200)).text)('tbody a.mono')).to.have.length(0);
+    expect(cheerio.load((await trainer.get('/admin/certificates').expect(200)).text)('tbody a.mono').text()).to.equal(record?.number);
+  });
+
   it('the public page says valide, then révoqué after revocation', async () => {
     const [record] = await w.t.ctx.certificates.registry.list({ userId: w.learner.id });
     const anonymous = request.agent(w.t.app);
