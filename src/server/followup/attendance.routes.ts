@@ -25,7 +25,7 @@ export function attendanceRoutes(ctx: AppContext): RouteSpec[] {
     return null;
   }
 
-  async function pageModel(s: CohortScope, day: string, values?: Record<string, unknown>) {
+  async function pageModel(res: Response, s: CohortScope, day: string, values?: Record<string, unknown>) {
     const ids = s.learners.map((l) => l.userId);
     const [records, totals] = await Promise.all([attendance.list(ids, day, day), attendance.totals(ids, s.cohort.startDate, s.cohort.endDate)]);
     const stored = new Map(records.map((r) => [fieldName(r.halfDay, r.userId), String(r.hours).replace('.', ',')]));
@@ -47,7 +47,7 @@ export function attendanceRoutes(ctx: AppContext): RouteSpec[] {
       previousDay: addDays(day, -1),
       nextDay: day < today() ? addDays(day, 1) : null,
       rows,
-      standardHours: formatHours(STANDARD_HALF_DAY_HOURS, 'fr'),
+      standardHours: formatHours(STANDARD_HALF_DAY_HOURS, localeOf(res)),
       values: { day },
     };
   }
@@ -56,7 +56,7 @@ export function attendanceRoutes(ctx: AppContext): RouteSpec[] {
     const s = await scope.cohort(req.session.userId as string, param(req.query, 'cohort'));
     if (!s) return res.render('followup/no-cohort', { title: 'followup.attendance.title' });
     const day = dayParam(req.query, 'day') ?? (today() > s.cohort.endDate ? s.cohort.endDate : today());
-    const model = await pageModel(s, day);
+    const model = await pageModel(res, s, day);
     const dayError = checkDay(s, day);
     res.status(dayError ? 400 : 200).render('followup/attendance', { ...model, saved: req.query.saved === '1', dayError });
   };
@@ -74,11 +74,9 @@ export function attendanceRoutes(ctx: AppContext): RouteSpec[] {
     const form = all ? null : readDayForm(body, ids, day);
     const errors = { ...(form?.errors ?? {}), ...(dayError ? { day: dayError } : {}) };
     if (Object.keys(errors).length > 0) {
-      return res.status(400).render('followup/attendance', { ...(await pageModel(s, day, body)), errors, hasErrors: true });
+      return res.status(400).render('followup/attendance', { ...(await pageModel(res, s, day, body)), errors, hasErrors: true });
     }
-    const changes = form
-      ? form.changes
-      : await fillBlanks(ids, day);
+    const changes = form ? form.changes : await fillBlanks(ids, day);
     await attendance.save(changes, req.session.userId as string, ctx.clock().toISOString());
     res.redirect(303, `/trainer/attendance?cohort=${encodeURIComponent(s.cohort.id)}&day=${day}&saved=1`);
   };
