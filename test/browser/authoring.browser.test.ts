@@ -69,6 +69,7 @@ describe('browser: a trainer authors, publishes and assigns a module; a learner 
       await trainer.getByLabel('Contenu du fichier').fill('Au téléphone, on **sourit**.\n\n## La phrase d’accueil\n\nLe nom de l’entreprise, puis votre prénom.\n');
       // Live preview (JavaScript on) renders through the server as the player does.
       await trainer.locator('#preview-body strong', { hasText: 'sourit' }).waitFor();
+      await trainer.screenshot({ path: '/tmp/tremplin-authoring-lesson.png', fullPage: true });
       await trainer.getByRole('button', { name: 'Enregistrer' }).click();
       await trainer.locator('.alert-success').waitFor();
       await trainer.getByRole('link', { name: 'Revenir au brouillon' }).click();
@@ -78,6 +79,7 @@ describe('browser: a trainer authors, publishes and assigns a module; a learner 
       await trainer.locator('[data-item="client-livraison"] a').click();
       expect(await trainer.locator('form.authoring-node[data-node]').count()).to.equal(5);
       expect(await trainer.locator('.authoring-graph svg').count()).to.equal(1);
+      await trainer.screenshot({ path: '/tmp/tremplin-authoring-scenario.png', fullPage: true });
       await trainer.getByRole('button', { name: "Tester l'appel" }).first().click();
       await trainer.getByRole('button', { name: /je suis Karim/ }).click();
       await trainer.getByRole('button', { name: /elle arrive jeudi/ }).click();
