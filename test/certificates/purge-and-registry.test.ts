@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { certificatesCommands } from '../../src/server/certificates/certificates.commands.ts';
 import { formatCertificateNumber, isValidCertificateNumber, luhnDigit } from '../../src/server/certificates/certificate-number.ts';
 import { cheerio, loginAs } from '../helpers/app.ts';
 import { binary, unzip } from './download.ts';
+import { runCommand } from './run-command.ts';
 import { certificateWorld, readyToIssue, type CertificateWorld } from './world.ts';
 
 describe('certificates: numbers', () => {
@@ -53,18 +53,8 @@ describe('certificates: cohort zip and retention purge', function () {
 
   it('purge keeps number, hash, status, dates and initials; the verification page still answers', async () => {
     const [before] = await w.t.ctx.certificates.registry.list({ userId: w.learner.id });
-    const command = certificatesCommands.find((c) => c.words[0] === 'purge');
-    const write = process.stdout.write.bind(process.stdout);
-    let out = '';
-    process.stdout.write = ((chunk: string) => {
-      out += chunk;
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      expect(await command!.run({ 'older-than': '3' }, [], w.t.ctx)).to.equal(0);
-    } finally {
-      process.stdout.write = write;
-    }
+    const { code, out } = await runCommand('purge', { 'older-than': '3' }, [], w.t.ctx);
+    expect(code).to.equal(0);
     expect(out).to.contain('1 stagiaire(s), 1 attestation(s)');
     const after = await w.t.ctx.certificates.registry.findById(before!.id);
     expect(after).to.include({ number: before!.number, snapshotHash: before!.snapshotHash, status: 'valid', issuedAt: before!.issuedAt, holderInitials: 'J.M.', userId: null, snapshot: null, credentialJwt: null });

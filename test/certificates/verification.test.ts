@@ -6,9 +6,10 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import request from 'supertest';
-import { certificatesCommands, verifyFile } from '../../src/server/certificates/certificates.commands.ts';
+import { verifyFile } from '../../src/server/certificates/certificates.commands.ts';
 import type { CertificateRecord } from '../../src/server/certificates/registry.repository.ts';
 import { cheerio, csrfFrom } from '../helpers/app.ts';
+import { runCommand } from './run-command.ts';
 import { certificateWorld, readyToIssue, type CertificateWorld } from './world.ts';
 
 /** Changes one claim and keeps the original signature: a tampered credential. */
@@ -35,21 +36,7 @@ describe('certificates: verification (page and CLI)', function () {
     fs.writeFileSync(p, content);
     return p;
   };
-  const cli = async (filePath: string): Promise<{ code: number; out: string }> => {
-    const command = certificatesCommands.find((c) => c.words.join(' ') === 'certificate verify');
-    const write = process.stdout.write.bind(process.stdout);
-    let out = '';
-    process.stdout.write = ((chunk: string) => {
-      out += chunk;
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      const code = await command!.run({}, [filePath], w.t.ctx);
-      return { code, out };
-    } finally {
-      process.stdout.write = write;
-    }
-  };
+  const cli = (filePath: string) => runCommand('certificate verify', {}, [filePath], w.t.ctx);
   const page = async (credential: string) => {
     const agent = request.agent(w.t.app);
     const csrf = await csrfFrom(agent, '/verify');
