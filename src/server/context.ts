@@ -72,7 +72,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     },
     calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl, learning }),
     learning,
-    followup: buildFollowup(db, { cohorts, users, baseUrl: config.baseUrl }),
+    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.baseUrl, coursesDir: config.coursesDir, clock }),
     certificates: buildCertificates({
       db,
       lrs: lrs.service,
