@@ -125,4 +125,17 @@ describe('authoring: drafts, editing, validation, publish (HTTP)', () => {
     const quiz = version?.content.items[0];
     expect(quiz?.type === 'quiz' && quiz.quiz.questions.map((q) => q.id)).to.deep.equal(['q1', 'q2']);
   });
+
+  it('deletes a file from the draft (never module.yaml); validation then points at the missing file', async () => {
+    await createModule(f);
+    await addItem(f, 'mon-module', 'lesson', 'intro', 'Introduction');
+    const page = cheerio.load((await f.trainer.get('/trainer/authoring/mon-module/file?path=lessons%2Fintro.md')).text);
+    expect(page('form[action$="/file/delete"]').length).to.equal(1);
+    const res = await f.trainer.post('/trainer/authoring/mon-module/file/delete').type('form').send({ _csrf: f.csrf, path: 'lessons/intro.md' });
+    expect(res.status).to.equal(303);
+    const draft = cheerio.load((await f.trainer.get('/trainer/authoring/mon-module')).text);
+    expect(draft('#validation').text()).to.match(/fichier introuvable : « lessons\/intro\.md »/);
+    const moduleYaml = await f.trainer.post('/trainer/authoring/mon-module/file/delete').type('form').send({ _csrf: f.csrf, path: 'module.yaml' });
+    expect(moduleYaml.status).to.equal(404);
+  });
 });
