@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { AppError, PayloadTooLargeError } from '../../errors.ts';
 import type { AuthoringService } from '../authoring.service.ts';
 import { ZIP_LIMITS } from '../module-zip.ts';
-import { readMultipart } from '../read-multipart.ts';
+import { readMultipart } from '../../http/multipart.ts';
 import { base, userOf } from './authoring-area.ts';
 import { errorsByFile } from './draft-view.ts';
 
@@ -13,7 +13,7 @@ export async function importUpload(authoring: AuthoringService, req: Request): P
   const refused = (status: number, key: string): UploadResult => ({ status, model: { importFailed: true, importMessage: key } });
   let form;
   try {
-    form = await readMultipart(req, ZIP_LIMITS.uploadBytes + 64 * 1024);
+    form = await readMultipart(req, ZIP_LIMITS.uploadBytes + 64 * 1024, 'authoring.import.errors.notMultipart');
   } catch (err) {
     if (err instanceof PayloadTooLargeError) return refused(413, 'authoring.import.errors.tooLarge');
     if (err instanceof AppError) return refused(400, 'authoring.import.errors.noFile');

@@ -7,13 +7,14 @@ export interface MultipartForm {
 }
 
 /**
- * Reads a multipart/form-data body (a zip upload and a few fields), refusing beyond
- * `maxBytes` while reading so a huge upload is never held in memory.
+ * Reads a multipart/form-data body (an upload and a few fields), refusing beyond `maxBytes`
+ * while reading so a huge upload is never held in memory. A body that is not multipart gets
+ * `notMultipartKey`, the message of the form that expected a file.
  */
-export async function readMultipart(req: Request, maxBytes: number): Promise<MultipartForm> {
+export async function readMultipart(req: Request, maxBytes: number, notMultipartKey: string, fieldErrors: Record<string, string> = {}): Promise<MultipartForm> {
   const match = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(req.get('content-type') ?? '');
   const boundary = match?.[1] ?? match?.[2];
-  if (!boundary) throw new BadRequestError('authoring.import.errors.notMultipart');
+  if (!boundary) throw new BadRequestError(notMultipartKey, fieldErrors);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
