@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -17,8 +18,17 @@ import { testDatabaseUrl, usingPostgres } from '../../helpers/database.ts';
 import { basicAuth } from '../support/test-lrs.ts';
 import { makeStatement } from '../support/statements.ts';
 
-const PORT = 18087;
-const BASE = `http://127.0.0.1:${PORT}`;
+// A free port per run: several test runs may share the machine.
+let PORT = 0;
+let BASE = '';
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
   const suffix = crypto.randomBytes(5).toString('hex');
@@ -68,6 +78,8 @@ describe('LRS durability: kill -9 of the real server loses no acknowledged state
   this.timeout(240_000);
 
   it('keeps every acknowledged batch, and stores each batch whole or not at all', async () => {
+    PORT = await freePort();
+    BASE = `http://127.0.0.1:${PORT}`;
     const { url, drop } = await freshDatabaseUrl();
     let child: ChildProcess | undefined;
     try {
