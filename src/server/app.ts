@@ -13,6 +13,7 @@ import { accessGuard } from './http/access-guard.ts';
 import { asHandler } from './http/route-table.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { currentUser } from './http/current-user.ts';
+import { saveSessionBeforeRedirect } from './http/save-before-redirect.ts';
 import { allRoutes } from './routes.ts';
 import { healthRoute } from './health.ts';
 
@@ -45,6 +46,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: https, maxAge: ctx.config.staffIdleMinutes * 60_000 },
     }),
   );
+  app.use(saveSessionBeforeRedirect);
   app.use(localeMiddleware);
   app.use(idleTimeout(ctx));
   app.use(csrfProtection);
