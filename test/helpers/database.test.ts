@@ -15,3 +15,18 @@ describe('test database', () => {
     }
   });
 });
+
+describe('test databases side by side', () => {
+  it('builds a second migrated database while the first is still open', async () => {
+    const first = await createTestDatabase();
+    const second = await createTestDatabase();
+    try {
+      await first.db.insertInto('app_settings').values({ key: 'k', value: 'first' }).execute();
+      const inSecond = await second.db.selectFrom('app_settings').select('value').execute();
+      expect(inSecond).to.deep.equal([]);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});

@@ -12,6 +12,8 @@ export interface Database {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>;
   dialect: DialectName;
+  /** PostgreSQL schema every connection uses, when not the default (tests use one each). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -57,5 +59,5 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, schema: options.pgSchema, close: () => db.destroy() };
 }

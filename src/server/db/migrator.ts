@@ -16,6 +16,8 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     provider: new StaticProvider(allMigrations()),
     // Areas own their migrations; names are timestamped but may be merged out of order.
     allowUnorderedMigrations: true,
+    // Kysely looks for its own tables in every schema unless told which one is ours.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
