@@ -8,17 +8,9 @@ import type { ModuleVersion, ModuleItem } from '../src/server/courses/format/typ
 import { activityIds } from '../src/server/xapi/activity-ids.ts';
 import { learnerAgent } from '../src/server/xapi/actor.ts';
 import { ACTIVITY_TYPES, EXTENSIONS, VERBS, profileCategory, type VerbName } from '../src/server/xapi/vocabulary.ts';
+import { prng } from './prng.ts';
+export { prng };
 
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Statement = Record<string, unknown>;
 

@@ -3,6 +3,8 @@
  * of a course, with registrations, results, context activities and extensions.
  */
 import crypto from 'node:crypto';
+import { prng } from '../prng.ts';
+export { prng };
 
 export const HOME = 'http://bench.tremplin.test';
 const VERBS = ['initialized', 'attempted', 'answered', 'completed', 'passed', 'failed', 'experienced', 'progressed', 'terminated', 'interacted'];
@@ -16,17 +18,6 @@ export function shapeFor(n: number): BenchShape {
   return { learners: Math.max(24, Math.min(2000, Math.round(n / 500))), activities: Math.max(50, Math.min(2000, Math.round(n / 500))) };
 }
 
-/** A small fast PRNG so every run sends the same statements. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const learner = (i: number) => ({ objectType: 'Agent', account: { homePage: HOME, name: `learner-${i}` } });
 export const verbId = (i: number) => `http://adlnet.gov/expapi/verbs/${VERBS[i % VERBS.length]}`;
