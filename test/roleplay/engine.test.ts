@@ -187,6 +187,24 @@ describe('debrief', () => {
     expect(report.lookups).to.deep.equal(['Date de livraison']);
   });
 
+  it('does not count a resolved ending that needs a follow-up (followUp: true) as first-contact resolution', () => {
+    const later = parseOrThrow(edit(fixtureText('mini'), '    ending: resolved\n', '    ending: resolved\n    followUp: true\n'));
+    let state = atReponse();
+    state = ok(applyAction(later, state, { turn: 1, type: 'lookup', field: 'livraison' }, at(20)));
+    state = ok(applyChoice(later, state, { turn: 2, choice: 0 }, at(30)));
+    state = ok(applyFreeResponse(later, state, { turn: 3, text: GOOD_REPHRASE }, at(90)));
+    const report = debrief(later, state);
+    expect(report).to.deep.include({ finished: true, passed: true });
+    expect(report.outcome?.kind).to.equal('resolved');
+    expect(report.indicators.fcr).to.equal(false);
+  });
+
+  it('refuses a followUp that is not true or false', () => {
+    const result = parse(edit(fixtureText('mini'), '    ending: resolved\n', '    ending: resolved\n    followUp: oui\n'));
+    expect(result.ok).to.equal(false);
+    if (!result.ok) expect(result.errors.map((e) => e.message).join(' ')).to.include('« followUp » doit valoir true ou false.');
+  });
+
   it('leaves out phases and competencies that no played turn could score', () => {
     const zero = parseOrThrow(edit(fixtureText('mini'), '        points: 2\n        competencies: { CCP1.1: 2 }', '        points: 0\n        competencies: { CCP1.1: 0 }'));
     const state = ok(applyChoice(zero, startCall(zero, T0), { turn: 0, choice: 0 }, at(5)));

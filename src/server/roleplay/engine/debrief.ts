@@ -36,7 +36,7 @@ export interface Debrief {
     targetSeconds: number;
     /** Handling time against the target (AHT): within the target or not. */
     withinTarget: boolean;
-    /** First-contact resolution: the call ended resolved. */
+    /** First-contact resolution: the call ended resolved and no follow-up contact is due. */
     fcr: boolean;
     /** 1..5, from the final mood. */
     csat: number;
@@ -73,7 +73,7 @@ export function debrief(scenario: Scenario, state: CallState, competencyLabels: 
       durationSeconds,
       targetSeconds: scenario.targetSeconds,
       withinTarget: durationSeconds <= scenario.targetSeconds,
-      fcr: end?.kind === 'resolved',
+      fcr: end?.kind === 'resolved' && !endedOnFollowUp(scenario, end.node),
       csat: csatFromMood(state.mood),
       finalMood: state.mood,
       moodLabel: moodLabel(state.mood),
@@ -82,6 +82,11 @@ export function debrief(scenario: Scenario, state: CallState, competencyLabels: 
     timeouts: state.transcript.filter((e) => e.kind === 'timeout').length,
     lookups: state.transcript.flatMap((e) => (e.kind === 'lookup' ? [e.label] : [])),
   };
+}
+
+function endedOnFollowUp(scenario: Scenario, nodeId: string): boolean {
+  const node = scenario.nodes[nodeId];
+  return node?.kind === 'ending' && node.followUp === true;
 }
 
 function counts(tally: Tally | undefined): boolean {

@@ -16,12 +16,19 @@ const KEYS = {
   customer: ['phase', 'customer', 'audio', 'mood', 'next', 'ifMoodBelow'],
   choice: ['phase', 'prompt', 'choices', 'hold', 'transfer', 'timeLimit'],
   free: ['phase', 'free', 'rubric', 'points', 'competencies', 'model', 'next', 'good', 'weak', 'timeLimit'],
-  ending: ['phase', 'ending', 'outcome', 'customer', 'audio'],
+  ending: ['phase', 'ending', 'outcome', 'customer', 'audio', 'followUp'],
   timeLimit: ['seconds', 'say', 'mood', 'points', 'next'],
   outcome: ['next', 'mood', 'feedback'],
 } as const;
 
 /** Parses one entry of `nodes:`. Target ids are checked later, against the whole graph. */
+// A call that ends well but needs another contact (a call-back) is not resolved at first contact.
+function parseFollowUp(reader: FieldReader, obj: YamlMap, path: Path): boolean {
+  if (obj.followUp === undefined) return false;
+  if (typeof obj.followUp !== 'boolean') reader.error([...path, 'followUp'], '« followUp » doit valoir true ou false.');
+  return obj.followUp === true;
+}
+
 export function parseNode(reader: FieldReader, id: string, value: unknown, ctx: NodeContext): ScenarioNode | undefined {
   const path: Path = ['nodes', id];
   const obj = reader.map(value, path, `nœud « ${id} »`);
@@ -36,6 +43,7 @@ export function parseNode(reader: FieldReader, id: string, value: unknown, ctx: 
       outcome: reader.text(obj, 'outcome', path, { required: true }) ?? '',
       text: reader.text(obj, 'customer', path, { required: false }),
       audio: reader.text(obj, 'audio', path, { required: false }),
+      followUp: parseFollowUp(reader, obj, path),
     };
   }
   if ('choices' in obj) {

@@ -142,6 +142,8 @@ export interface EndingNode extends NodeBase {
   /** Optional last words of the customer. */
   text?: string;
   audio?: string;
+  /** True when the story needs another contact (a call-back): the call is then not a first-contact resolution. */
+  followUp?: boolean;
 }
 
 export type ScenarioNode = CustomerNode | ChoiceNode | FreeNode | EndingNode;
