@@ -29,14 +29,28 @@ describe('the shipped course library', () => {
     }
   });
 
-  it('gives every quiz 8 to 12 questions using every question type', () => {
+  it('gives every quiz 8 to 14 questions using every question type', () => {
     for (const m of modules) {
       for (const item of m.items) {
         if (item.type !== 'quiz') continue;
-        expect(item.quiz.questions.length, m.id).to.be.within(8, 12);
+        expect(item.quiz.questions.length, m.id).to.be.within(8, 14);
         expect(new Set(item.quiz.questions.map((q) => q.type)), m.id).to.deep.equal(new Set(QUESTION_TYPES));
       }
     }
+  });
+
+  it('does not let the length of an answer or "always false" give quiz answers away', () => {
+    const questions = modules.flatMap((m) => m.items.flatMap((i) => (i.type === 'quiz' ? i.quiz.questions : [])));
+    const single = questions.flatMap((q) => (q.type === 'single_choice' ? [q] : []));
+    const rightIsLongest = single.filter((q) => {
+      const right = q.choices.find((c) => c.correct === true);
+      return right !== undefined && q.choices.every((c) => c === right || c.text.length < right.text.length);
+    });
+    expect(single.length).to.be.at.least(14);
+    expect(rightIsLongest.length / single.length, rightIsLongest.map((q) => q.id).join(', ')).to.be.at.most(0.35);
+    const trueFalse = questions.flatMap((q) => (q.type === 'true_false' ? [q] : []));
+    const trueShare = trueFalse.filter((q) => q.answer).length / trueFalse.length;
+    expect(trueShare).to.be.within(0.4, 0.6);
   });
 
   it('has a classifying exercise and form exercises where the written and back-office trades need them', () => {
