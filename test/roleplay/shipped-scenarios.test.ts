@@ -15,11 +15,11 @@ describe('shipped role-play scenarios', () => {
     library = scenarios;
   });
 
-  it('holds at least 10 scenarios of 8 to 20 nodes, spread across modules, with free responses, look-ups, hold and transfer', () => {
+  it('holds at least 10 scenarios of 8 to 32 nodes, spread across modules, with free responses, look-ups, hold and transfer', () => {
     expect(library.length).to.be.at.least(10);
     expect(new Set(library.map((s) => s.module)).size).to.be.at.least(4);
     const nodes = library.map((s) => Object.values(s.scenario.nodes));
-    for (const [i, list] of nodes.entries()) expect(list.length, library[i].file).to.be.within(8, 20);
+    for (const [i, list] of nodes.entries()) expect(list.length, library[i].file).to.be.within(8, 32);
     expect(nodes.filter((list) => list.some((n) => n.kind === 'free')).length).to.be.at.least(3);
     const options = nodes.flat().flatMap((n) => (n.kind === 'choice' ? n.options : []));
     expect(options.some((o) => o.requires.length > 0)).to.equal(true);
