@@ -15,7 +15,7 @@ import type { LrsTables } from './storage/tables.ts';
 import type { Agent } from './types.ts';
 
 export type { Agent, Statement } from './types.ts';
-export type { LrsService, StoreOptions, StatementListener } from './statements/statement-service.ts';
+export type { LrsService, LrsTransaction, StoreOptions, StatementListener } from './statements/statement-service.ts';
 export type { StatementQuery } from './statements/query-plan.ts';
 export type { LrsCredentialStore, LrsCredential } from './credentials/credential-store.ts';
 export { LRS_SCOPES, type LrsScope } from './credentials/scopes.ts';
@@ -56,6 +56,7 @@ export function createLrs(options: LrsOptions): Lrs {
   const onError = options.onError ?? ((error: unknown) => console.error('[lrs]', error));
   const service = createStatementService({
     repo: createStatementRepository(db, options.dialect),
+    repoOn: (trx) => createStatementRepository(trx, options.dialect),
     ids: createStoredIdGenerator(clock),
     defaultAuthority: lmsAuthority(baseUrl),
     onListenerError: onError,

@@ -50,7 +50,7 @@ describe('call player: tampering is refused and changes nothing', function () {
   it('refuses a replayed old turn (stale turn index), in French and in English', async () => {
     await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 1 }), 409, 'Cette réponse correspond à un moment de l’appel déjà passé');
     await bed.learner.get('/learner/calls?lang=en').expect(200);
-    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 0 }), 409, 'This answer belongs to a moment of the call that has passed');
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 1 }), 409, 'This answer belongs to a moment of the call that has passed');
   });
 
   it('refuses malformed input without a 500', async () => {

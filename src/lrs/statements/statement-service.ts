@@ -3,9 +3,11 @@
  * atomic store of a batch. Used by the HTTP routes and, in-process, by the LMS.
  */
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { foldDefinitions, activitiesOf } from '../activities/activity-definitions.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { StoredIdGenerator } from '../storage/stored-id.ts';
+import type { LrsTables } from '../storage/tables.ts';
 import { isObject, type Agent, type JsonObject, type Statement, type XapiVersion } from '../types.ts';
 import { validateStatement } from '../validation/index.ts';
 import { checkAttachments } from './attachments.ts';
@@ -23,6 +25,16 @@ export interface StoreOptions {
 
 export type StatementListener = (stored: Statement[]) => void | Promise<void>;
 
+/**
+ * Statement writes inside a transaction the caller opened (the LMS's unit of work): they commit
+ * or roll back with the caller's own rows. Listeners run only when the caller reports the commit.
+ */
+export interface LrsTransaction {
+  storeStatements(statements: unknown[], authority?: Agent, options?: StoreOptions): Promise<string[]>;
+  /** Call once, after the caller's transaction has committed: runs the listeners on what it stored. */
+  afterCommit(): Promise<void>;
+}
+
 export interface StatementPage {
   rows: Array<{ sid: string; full: string }>;
   more?: string;
@@ -36,12 +48,16 @@ export interface LrsService {
   /** The same query, with statements left as stored JSON text (the HTTP layer streams them). */
   queryStatementRows(query: StatementQuery, extraTerms?: readonly string[]): Promise<StatementPage>;
   subscribe(listener: StatementListener): void;
+  /** Writes that join `trx`, a transaction the caller opened on the same database. */
+  withTransaction(trx: Kysely<LrsTables>): LrsTransaction;
   definitions(activityIds: readonly string[]): Promise<Map<string, JsonObject>>;
   attachments(sha2s: readonly string[]): Promise<AttachmentContent[]>;
 }
 
 interface Deps {
   repo: StatementRepository;
+  /** The same storage on a caller's transaction. */
+  repoOn: (trx: Kysely<LrsTables>) => StatementRepository;
   ids: StoredIdGenerator;
   defaultAuthority: Agent;
   onListenerError?: (error: unknown) => void;
@@ -58,7 +74,7 @@ function describeIssues(statements: readonly unknown[], version: XapiVersion): s
   return problems.length > 10 ? `${shown}; and ${problems.length - 10} more` : shown;
 }
 
-export function createStatementService({ repo, ids, defaultAuthority, onListenerError }: Deps): LrsService {
+export function createStatementService({ repo, repoOn, ids, defaultAuthority, onListenerError }: Deps): LrsService {
   const listeners: StatementListener[] = [];
 
   /** Terms of a stored statement, including those it inherits through its StatementRef chain. */
@@ -81,58 +97,57 @@ export function createStatementService({ repo, ids, defaultAuthority, onListener
     return inheritableTerms([...terms]);
   }
 
-  async function storeBatch(batch: JsonObject[], version: XapiVersion, authority: Agent, parts: AttachmentContent[]): Promise<Statement[]> {
-    return repo.transaction(async (store) => {
-      await store.lockWrites();
-      const newest = await store.newestSid();
-      if (newest) ids.advancePast(newest);
-      const keys = batch.map((s) => (s.id as string).toLowerCase());
-      const existing = await store.findByIds(keys);
-      const fresh: JsonObject[] = [];
-      for (const statement of batch) {
-        const found = existing.get((statement.id as string).toLowerCase());
-        if (!found) fresh.push(statement);
-        else if (!sameStatement(statement, JSON.parse(found.full) as JsonObject)) {
-          throw conflict(`Statement ${String(statement.id)} already exists with different content`);
-        }
+  /** Runs inside a transaction: `store` is bound to it. */
+  async function storeBatch(store: StatementRepository, batch: JsonObject[], version: XapiVersion, authority: Agent, parts: AttachmentContent[]): Promise<Statement[]> {
+    await store.lockWrites();
+    const newest = await store.newestSid();
+    if (newest) ids.advancePast(newest);
+    const keys = batch.map((s) => (s.id as string).toLowerCase());
+    const existing = await store.findByIds(keys);
+    const fresh: JsonObject[] = [];
+    for (const statement of batch) {
+      const found = existing.get((statement.id as string).toLowerCase());
+      if (!found) fresh.push(statement);
+      else if (!sameStatement(statement, JSON.parse(found.full) as JsonObject)) {
+        throw conflict(`Statement ${String(statement.id)} already exists with different content`);
       }
-      const voidTargets = fresh.filter(isVoiding).map((s) => statementRefTarget(s) as string);
-      if (voidTargets.length > 0) {
-        const targets = await store.findByIds(voidTargets);
-        for (const target of targets.values()) {
-          if (isVoiding(JSON.parse(target.full) as JsonObject)) throw badRequest('A voiding statement cannot be voided');
-        }
+    }
+    const voidTargets = fresh.filter(isVoiding).map((s) => statementRefTarget(s) as string);
+    if (voidTargets.length > 0) {
+      const targets = await store.findByIds(voidTargets);
+      for (const target of targets.values()) {
+        if (isVoiding(JSON.parse(target.full) as JsonObject)) throw badRequest('A voiding statement cannot be voided');
       }
-      const rows: NewStatementRow[] = [];
-      const stored: Statement[] = [];
-      const batchTerms = new Map<string, string[]>();
-      for (const statement of fresh) {
-        const { sid, stored: storedAt } = ids.next();
-        const storedIso = storedAt.toISOString();
-        const full = {
-          ...statement,
-          timestamp: statement.timestamp ?? storedIso,
-          stored: storedIso,
-          authority,
-          version: statement.version ?? (version === '2.0' ? '2.0.0' : '1.0.0'),
-        } as Statement;
-        const key = full.id.toLowerCase();
-        const refTarget = statementRefTarget(full) ?? null;
-        const terms = new Set(ownTerms(full));
-        if (refTarget) for (const t of await termsOfStored(refTarget, batchTerms, store)) terms.add(t);
-        batchTerms.set(key, [...terms]);
-        rows.push({ sid, statementId: key, stored: storedIso, refTarget, full: JSON.stringify(full), terms: [...terms] });
-        stored.push(full);
-      }
-      await store.insert(rows);
-      if (voidTargets.length > 0) await store.markVoided(voidTargets);
-      await propagateToReferrers(store, rows);
-      const definitions = await store.definitions(stored.flatMap((s) => activitiesOf(s).map((a) => a.id as string)));
-      const changed = foldDefinitions(definitions, stored);
-      if (changed.size > 0) await store.saveDefinitions(definitions, changed);
-      if (parts.length > 0) await store.saveAttachments(parts);
-      return stored;
-    });
+    }
+    const rows: NewStatementRow[] = [];
+    const stored: Statement[] = [];
+    const batchTerms = new Map<string, string[]>();
+    for (const statement of fresh) {
+      const { sid, stored: storedAt } = ids.next();
+      const storedIso = storedAt.toISOString();
+      const full = {
+        ...statement,
+        timestamp: statement.timestamp ?? storedIso,
+        stored: storedIso,
+        authority,
+        version: statement.version ?? (version === '2.0' ? '2.0.0' : '1.0.0'),
+      } as Statement;
+      const key = full.id.toLowerCase();
+      const refTarget = statementRefTarget(full) ?? null;
+      const terms = new Set(ownTerms(full));
+      if (refTarget) for (const t of await termsOfStored(refTarget, batchTerms, store)) terms.add(t);
+      batchTerms.set(key, [...terms]);
+      rows.push({ sid, statementId: key, stored: storedIso, refTarget, full: JSON.stringify(full), terms: [...terms] });
+      stored.push(full);
+    }
+    await store.insert(rows);
+    if (voidTargets.length > 0) await store.markVoided(voidTargets);
+    await propagateToReferrers(store, rows);
+    const definitions = await store.definitions(stored.flatMap((s) => activitiesOf(s).map((a) => a.id as string)));
+    const changed = foldDefinitions(definitions, stored);
+    if (changed.size > 0) await store.saveDefinitions(definitions, changed);
+    if (parts.length > 0) await store.saveAttachments(parts);
+    return stored;
   }
 
   /** Statements stored earlier that point at the new ones through a StatementRef inherit their terms. */
@@ -172,28 +187,50 @@ export function createStatementService({ repo, ids, defaultAuthority, onListener
 
   const parse = (full: string): Statement => JSON.parse(full) as Statement;
 
+  /** Validation, ids and attachment checks: everything before the first write. */
+  async function prepareBatch(statements: unknown[], options: StoreOptions) {
+    if (!Array.isArray(statements)) throw badRequest('Expected a statement or an array of statements');
+    const version = options.version ?? '2.0';
+    const problems = describeIssues(statements, version);
+    if (problems) throw badRequest(`Invalid statement: ${problems}`, 'invalid_statement');
+    const prepared = (statements as JsonObject[]).map((value) =>
+      normaliseStatement({ ...value, id: typeof value.id === 'string' ? value.id : crypto.randomUUID() }),
+    );
+    const batch: JsonObject[] = [];
+    const seen = new Map<string, JsonObject>();
+    for (const statement of prepared) {
+      const key = statement.id.toLowerCase();
+      if (seen.has(key)) throw badRequest(`Statement id ${key} appears more than once in the batch`);
+      seen.set(key, statement);
+      batch.push(statement);
+    }
+    const parts = options.attachments ?? [];
+    await checkAttachments(batch, parts);
+    return { ids: prepared.map((s) => s.id as string), batch, version, parts };
+  }
+
   return {
     async storeStatements(statements, authority, options = {}) {
-      if (!Array.isArray(statements)) throw badRequest('Expected a statement or an array of statements');
-      const version = options.version ?? '2.0';
-      const problems = describeIssues(statements, version);
-      if (problems) throw badRequest(`Invalid statement: ${problems}`, 'invalid_statement');
-      const prepared = (statements as JsonObject[]).map((value) =>
-        normaliseStatement({ ...value, id: typeof value.id === 'string' ? value.id : crypto.randomUUID() }),
-      );
-      const batch: JsonObject[] = [];
-      const seen = new Map<string, JsonObject>();
-      for (const statement of prepared) {
-        const key = statement.id.toLowerCase();
-        if (seen.has(key)) throw badRequest(`Statement id ${key} appears more than once in the batch`);
-        seen.set(key, statement);
-        batch.push(statement);
-      }
-      const parts = options.attachments ?? [];
-      await checkAttachments(batch, parts);
-      const stored = batch.length > 0 ? await storeBatch(batch, version, authority ?? defaultAuthority, parts) : [];
+      const { ids: statementIds, batch, version, parts } = await prepareBatch(statements, options);
+      const stored = batch.length > 0 ? await repo.transaction((store) => storeBatch(store, batch, version, authority ?? defaultAuthority, parts)) : [];
       if (stored.length > 0) await notify(stored);
-      return prepared.map((s) => s.id);
+      return statementIds;
+    },
+
+    withTransaction(trx) {
+      const store = repoOn(trx);
+      const pending: Statement[] = [];
+      return {
+        async storeStatements(statements, authority, options = {}) {
+          const { ids: statementIds, batch, version, parts } = await prepareBatch(statements, options);
+          if (batch.length > 0) pending.push(...(await storeBatch(store, batch, version, authority ?? defaultAuthority, parts)));
+          return statementIds;
+        },
+        async afterCommit() {
+          const stored = pending.splice(0);
+          if (stored.length > 0) await notify(stored);
+        },
+      };
     },
 
     async getStatement(id) {

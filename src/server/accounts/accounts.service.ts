@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors.ts';
@@ -33,11 +34,11 @@ export class AccountsService {
   /** Creates an account with a one-time password, returned once and never stored in clear. */
   async createUser(input: NewUser, origin: RequestOrigin): Promise<{ user: User; oneTimePassword: string }> {
     const key = loginKey(input.login);
-    if (await this.users.loginKeyExists(key)) {
-      throw new ConflictError('accounts.errors.loginTaken', { login: 'accounts.errors.loginTaken' });
-    }
+    const taken = () => new ConflictError('accounts.errors.loginTaken', { login: 'accounts.errors.loginTaken' });
+    if (await this.users.loginKeyExists(key)) throw taken();
     const oneTimePassword = generateOneTimePassword();
     const id = uuidv7();
+    // Two parallel creations both pass the check above: the unique login_key decides.
     await this.users.insert({
       id,
       login: input.login.trim(),
@@ -47,6 +48,8 @@ export class AccountsService {
       role: input.role,
       passwordHash: await hashPassword(oneTimePassword),
       now: this.now(),
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken() : error;
     });
     await this.audit.record({ at: this.now(), action: 'user_created', actorId: origin.actorId, subject: id, ip: origin.ip, details: input.role });
     const user = await this.users.findById(id);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LrsService } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
+import { unitOfWork } from '../db/unit-of-work.ts';
 import { CallReviewsRepository } from './call-reviews.repository.ts';
 import { CallsService } from './calls.service.ts';
 import { createModuleAccess, type CallModuleAccess, type LearningModules } from './module-access.ts';
@@ -30,6 +31,6 @@ export function createCallsArea(deps: {
     reviews: new CallReviewsRepository(deps.db, deps.clock),
     calls,
     modules,
-    service: new CallsService({ calls, modules, lrs: deps.lrs, clock: deps.clock, baseUrl: deps.baseUrl }),
+    service: new CallsService({ calls, modules, lrs: deps.lrs, run: unitOfWork(deps.db, deps.lrs), clock: deps.clock, baseUrl: deps.baseUrl }),
   };
 }

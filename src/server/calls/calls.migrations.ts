@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -48,6 +48,23 @@ export const callsMigrations: Record<string, Migration> = {
     async up(db: AnyDb) {
       // 1-based attempt number of the learner at the item (xAPI attempt extension).
       await db.schema.alterTable('roleplay_calls').addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
+  '202612021930_calls_one_in_progress': {
+    async up(db: AnyDb) {
+      // Parallel starts once left several calls in progress on one item: keep the newest.
+      await sql`update roleplay_calls set status = 'abandoned' where status = 'in_progress' and exists (
+        select 1 from roleplay_calls other where other.user_id = roleplay_calls.user_id and other.module_id = roleplay_calls.module_id
+          and other.item_id = roleplay_calls.item_id and other.status = 'in_progress'
+          and (other.started_at > roleplay_calls.started_at or (other.started_at = roleplay_calls.started_at and other.id > roleplay_calls.id)))`.execute(db);
+      // One call in progress per learner and item, whatever the number of parallel starts.
+      await db.schema
+        .createIndex('roleplay_calls_one_in_progress')
+        .on('roleplay_calls')
+        .columns(['user_id', 'module_id', 'item_id'])
+        .unique()
+        .where(sql.ref('status'), '=', 'in_progress')
+        .execute();
     },
   },
 };

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { LrsService } from '../../lrs/index.ts';
 import { LrsError } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
+import type { RunUnitOfWork, UnitOfWork } from '../db/unit-of-work.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import type { RoleplayItem } from '../courses/format/types.ts';
 import type { CourseVersion } from '../courses/import/course-version.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -12,7 +14,8 @@ import {
 import { abandonedStatement, initializedStatement, stepStatements, type CallIdentity } from './call-statements.ts';
 import type { CallModuleAccess } from './module-access.ts';
 import type { CallStatus, RoleplayCall } from './roleplay-call.ts';
-import type { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
+import { holdsMove } from './committed-move.ts';
+import type { CallsDb, RoleplayCallsRepository } from './roleplay-calls.repository.ts';
 
 /** One learner input, as posted by the player page. Every input names the turn it answers. */
 export type CallMove =
@@ -40,6 +43,8 @@ export interface CallsServiceDeps {
   calls: RoleplayCallsRepository;
   modules: CallModuleAccess;
   lrs: LrsService;
+  /** One transaction per action: the call row and its statements commit together. */
+  run: RunUnitOfWork<CallsDb>;
   clock: Clock;
   baseUrl: string;
 }
@@ -67,30 +72,44 @@ export class CallsService {
     return { version, item };
   }
 
-  /** Starts a call, or returns the one already in progress on this item (a double click starts one call). */
+  /**
+   * Starts a call, or returns the one already in progress on this item: a double click starts
+   * one call (the partial unique index on in-progress calls decides between parallel posts).
+   */
   async start(userId: string, moduleId: string, itemId: string, options: { restart?: boolean } = {}): Promise<RoleplayCall> {
     const { version, item } = await this.itemFor(userId, moduleId, itemId);
     const running = await this.deps.calls.listForUser(userId, { moduleId, itemId, status: 'in_progress' });
     if (running.length > 0 && !options.restart) return running[0];
-    for (const call of running) await this.abandon(userId, call.id);
-    const now = this.deps.clock();
-    const call: RoleplayCall = {
-      id: crypto.randomUUID(),
-      userId,
-      moduleId,
-      itemId,
-      version: version.version,
-      contentHash: version.contentHash,
-      registration: crypto.randomUUID(),
-      attempt: (await this.deps.calls.countForItem(userId, moduleId, itemId)) + 1,
-      status: 'in_progress',
-      state: startCall(item.scenario, now.getTime()),
-      startedAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    };
-    await this.deps.lrs.storeStatements([initializedStatement(this.identity({ call, version, item }), call.state)]);
-    await this.deps.calls.insert(call);
-    return call;
+    const stale = await Promise.all(running.map((call) => this.load(userId, call.id)));
+    try {
+      return await this.deps.run(async (uow) => {
+        for (const open of stale) await this.abandonWithin(uow, open);
+        const calls = this.deps.calls.within(uow.db);
+        const now = this.deps.clock();
+        const call: RoleplayCall = {
+          id: crypto.randomUUID(),
+          userId,
+          moduleId,
+          itemId,
+          version: version.version,
+          contentHash: version.contentHash,
+          registration: crypto.randomUUID(),
+          attempt: (await calls.countForItem(userId, moduleId, itemId)) + 1,
+          status: 'in_progress',
+          state: startCall(item.scenario, now.getTime()),
+          startedAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        };
+        await calls.insert(call);
+        await uow.lrs.storeStatements([initializedStatement(this.identity({ call, version, item }), call.state)]);
+        return call;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.deps.calls.listForUser(userId, { moduleId, itemId, status: 'in_progress' });
+      if (winner.length === 0) throw error;
+      return winner[0];
+    }
   }
 
   listForUser(userId: string): Promise<RoleplayCall[]> {
@@ -108,22 +127,31 @@ export class CallsService {
 
   async play(userId: string, callId: string, move: CallMove): Promise<PlayResult> {
     const open = await this.load(userId, callId);
+    if (holdsMove(open.call.state, move)) return { ok: true, open, late: false };
     if (open.call.status !== 'in_progress') return { ok: false, open, rejection: 'call-ended' };
     if (!(await this.deps.modules.isAssigned(userId, open.call.moduleId))) throw new ForbiddenError('calls.errors.notAssigned');
     const step = this.step(open, move);
     if (!step.ok) return { ok: false, open, rejection: step.rejection.code };
     const committed = await this.commit(open, step.state);
-    if (!committed) return { ok: false, open: await this.load(userId, callId), rejection: 'concurrent' };
-    return { ok: true, open: committed, late: !step.applied };
+    if (committed) return { ok: true, open: committed, late: !step.applied };
+    // Another post moved the call first: if it was this same move, this post is its retry.
+    const now = await this.load(userId, callId);
+    return holdsMove(now.call.state, move) ? { ok: true, open: now, late: false } : { ok: false, open: now, rejection: 'concurrent' };
   }
 
   async abandon(userId: string, callId: string): Promise<OpenCall> {
     const open = await this.load(userId, callId);
     if (open.call.status !== 'in_progress') return open;
-    const now = Math.max(this.deps.clock().getTime(), open.call.state.lastAt);
-    await this.deps.lrs.storeStatements([abandonedStatement(this.identity(open), open.call.state, now)]);
-    const changed = await this.deps.calls.advance(open.call.id, open.call.state, open.call.state, 'abandoned', new Date(now).toISOString());
+    const changed = await this.deps.run((uow) => this.abandonWithin(uow, open));
     return changed ? { ...open, call: { ...open.call, status: 'abandoned' } } : this.load(userId, callId);
+  }
+
+  /** Hangs up a call inside the caller's unit of work; false when another post moved it first. */
+  private async abandonWithin(uow: UnitOfWork<CallsDb>, open: OpenCall): Promise<boolean> {
+    const now = Math.max(this.deps.clock().getTime(), open.call.state.lastAt);
+    const changed = await this.deps.calls.within(uow.db).advance(open.call.id, open.call.state, open.call.state, 'abandoned', new Date(now).toISOString());
+    if (changed) await uow.lrs.storeStatements([abandonedStatement(this.identity(open), open.call.state, now)]);
+    return changed;
   }
 
   private step(open: OpenCall, move: CallMove): Step {
@@ -146,20 +174,25 @@ export class CallsService {
   }
 
   /**
-   * Statements first (their ids are stable, so a retry stores nothing twice and a different
-   * step at the same place is refused by the LRS), then the state, only if nobody moved it.
+   * The state (compare-and-set: only if nobody moved it) and the turn's statements, in one
+   * transaction. Their ids come from the call and the transcript position, so a different step
+   * at the same place is refused by the LRS as well.
    */
   private async commit(open: OpenCall, next: CallState): Promise<OpenCall | null> {
     const statements = stepStatements(this.identity(open), open.call.state, next);
+    const status: CallStatus = next.ended ? 'completed' : 'in_progress';
+    const updatedAt = this.deps.clock().toISOString();
     try {
-      if (statements.length > 0) await this.deps.lrs.storeStatements(statements);
+      const moved = await this.deps.run(async (uow) => {
+        if (!(await this.deps.calls.within(uow.db).advance(open.call.id, open.call.state, next, status, updatedAt))) return false;
+        if (statements.length > 0) await uow.lrs.storeStatements(statements);
+        return true;
+      });
+      if (!moved) return null;
     } catch (err) {
       if (err instanceof LrsError && err.status === 409) return null;
       throw err;
     }
-    const status: CallStatus = next.ended ? 'completed' : 'in_progress';
-    const updatedAt = this.deps.clock().toISOString();
-    if (!(await this.deps.calls.advance(open.call.id, open.call.state, next, status, updatedAt))) return null;
     return { ...open, call: { ...open.call, state: next, status, updatedAt } };
   }
 

@@ -19,7 +19,7 @@ interface CallRow {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+export type CallsDb = Kysely<any>;
 
 /** Every engine step appends to the transcript, so its length orders the states of a call. */
 const revisionOf = (state: CallState): number => state.transcript.length;
@@ -41,7 +41,12 @@ const toCall = (r: CallRow): RoleplayCall => ({
 
 /** Server-side storage of calls, so that a call survives a reload, a logout or a restart. */
 export class RoleplayCallsRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: CallsDb) {}
+
+  /** The same storage on a unit of work's transaction. */
+  within(trx: CallsDb): RoleplayCallsRepository {
+    return new RoleplayCallsRepository(trx);
+  }
 
   async insert(call: RoleplayCall): Promise<void> {
     await this.db

@@ -4,11 +4,14 @@
  */
 import express from 'express';
 import { createTestDatabase } from '../../helpers/database.ts';
+import type { Database } from '../../../src/server/db/connection.ts';
 import { createLrs, type Lrs } from '../../../src/lrs/index.ts';
 
 export interface TestLrs {
   app: express.Express;
   lrs: Lrs;
+  /** The database handle the LRS was built on (for callers that open their own transaction). */
+  db: Database['db'];
   /** Authorization header value for a credential with the `all` scope. */
   auth: string;
   authFor(scopes: string[], name?: string): Promise<string>;
@@ -52,6 +55,7 @@ export async function createTestLrs(options: { maxBodyBytes?: number } = {}): Pr
   return {
     app,
     lrs,
+    db: database.db,
     auth: await authFor(['all']),
     errors,
     appWith,
