@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
 import type { Kysely } from 'kysely';
+import { unitOfWork } from '../db/unit-of-work.ts';
 import { AssignmentService } from './assignment/assignment.service.ts';
 import { CohortModulesRepository } from './assignment/cohort-modules.repository.ts';
 import { AttemptsRepository } from './attempts/attempts.repository.ts';
@@ -50,7 +51,7 @@ export function buildLearning(deps: {
   const attemptsRepo = new AttemptsRepository(db);
   const progress = new ProgressRepository(db);
   const recorder = new LearningRecorder(deps.lrs.service, deps.baseUrl, clock);
-  const attempts = new ItemAttempts(attemptsRepo, recorder, clock);
+  const attempts = new ItemAttempts(attemptsRepo, recorder, clock, unitOfWork(db, deps.lrs.service));
   deps.lrs.service.subscribe(progressProjection(deps.baseUrl, progress, moduleCompletion({ courses, enrolments, progress, recorder, clock })));
   return {
     courses,

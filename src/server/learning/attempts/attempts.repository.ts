@@ -3,7 +3,7 @@ import type { ItemType } from '../../courses/format/types.ts';
 import type { Attempt, AttemptState, AttemptStatus } from './attempt.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+export type AttemptsDb = Kysely<any>;
 
 interface Row {
   id: string;
@@ -38,7 +38,12 @@ const toDomain = (r: Row): Attempt => ({
 });
 
 export class AttemptsRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: AttemptsDb) {}
+
+  /** The same storage on a unit of work's transaction. */
+  within(trx: AttemptsDb): AttemptsRepository {
+    return new AttemptsRepository(trx);
+  }
 
   async findById(id: string): Promise<Attempt | null> {
     const row = (await this.db.selectFrom('learning_attempts').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;

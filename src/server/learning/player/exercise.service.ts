@@ -47,11 +47,10 @@ export class ExerciseService {
         response: answer.response,
         success: answer.correct,
         score: { scaled: part.points > 0 ? Math.round((answer.points / part.points) * 10000) / 10000 : 0, raw: answer.points, min: 0, max: part.points },
-      });
+      }, `answer:${part.id}`);
     });
     const finished = finishGraded(this.recorder, this.attempts, access, item, attempt, parts, read.answers);
-    await this.recorder.store([...statements, finished.statement]);
-    await this.attempts.save(finished.closed);
+    if ((await this.attempts.commit(finished.closed, [...statements, finished.statement])) === 'conflict') throw new ConflictError('learning.errors.attemptFinished');
     return { ok: true };
   }
 

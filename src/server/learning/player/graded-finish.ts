@@ -29,7 +29,7 @@ export function finishGraded(
     duration: isoDuration((attempt.state.activeMs ?? 0) / 1000),
   };
   const object = itemActivity(recorder.ids, access.enrolment.moduleId, item);
-  const statement = recorder.statement(attempts.scope(access, item, attempt), g.success ? 'passed' : 'failed', object, result);
+  const statement = recorder.statement(attempts.scope(access, item, attempt), g.success ? 'passed' : 'failed', object, result, 'closing');
   const closed: Attempt = { ...attempt, status: g.success ? 'passed' : 'failed', scoreScaled: g.scaled, finishedAt: attempt.updatedAt };
   return { statement, closed };
 }

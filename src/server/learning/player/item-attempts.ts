@@ -3,7 +3,9 @@ import type { Clock } from '../../clock.ts';
 import { BadRequestError, ConflictError, ForbiddenError } from '../../errors.ts';
 import type { ModuleItem } from '../../courses/format/types.ts';
 import type { Attempt } from '../attempts/attempt.ts';
-import type { AttemptsRepository } from '../attempts/attempts.repository.ts';
+import { LrsError } from '../../../lrs/index.ts';
+import type { RunUnitOfWork } from '../../db/unit-of-work.ts';
+import type { AttemptsDb, AttemptsRepository } from '../attempts/attempts.repository.ts';
 import type { ModuleAccess } from './course-access.ts';
 import type { LearningRecorder, RecordScope } from './learning-recorder.ts';
 import { itemActivity } from '../xapi/activities.ts';
@@ -17,6 +19,8 @@ export class ItemAttempts {
     private readonly attempts: AttemptsRepository,
     private readonly recorder: LearningRecorder,
     private readonly clock: Clock,
+    /** One transaction per action: the attempt row and its statements commit together. */
+    private readonly run: RunUnitOfWork<AttemptsDb>,
   ) {}
 
   scope(access: ModuleAccess, item: ModuleItem, attempt: Attempt, competencies: readonly string[] = item.competencies): RecordScope {
@@ -52,8 +56,11 @@ export class ItemAttempts {
       finishedAt: null,
     };
     const object = itemActivity(this.recorder.ids, attempt.moduleId, item);
-    await this.recorder.store([this.recorder.statement(this.scope(access, item, attempt), 'launched', object)]);
-    await this.attempts.insert(attempt);
+    const launched = this.recorder.statement(this.scope(access, item, attempt), 'launched', object, undefined, 'launched');
+    await this.run(async (uow) => {
+      await this.attempts.within(uow.db).insert(attempt);
+      await uow.lrs.storeStatements([launched]);
+    });
     return attempt;
   }
 
@@ -62,9 +69,7 @@ export class ItemAttempts {
    * attempt, another item's, or a finished one: a clear error, and nothing is written.
    */
   async requireOpen(userId: string, moduleId: string, itemId: string, attemptId: unknown): Promise<Attempt> {
-    const attempt = typeof attemptId === 'string' && attemptId.length <= 64 ? await this.attempts.findById(attemptId) : null;
-    if (!attempt || attempt.userId !== userId) throw new ForbiddenError('learning.errors.notYourAttempt');
-    if (attempt.moduleId !== moduleId || attempt.itemId !== itemId) throw new BadRequestError('learning.errors.wrongAttempt');
+    const attempt = await this.requireOwn(userId, moduleId, itemId, attemptId);
     if (attempt.status !== 'in_progress') throw new ConflictError('learning.errors.attemptFinished');
     return attempt;
   }
@@ -74,6 +79,32 @@ export class ItemAttempts {
     const now = this.clock();
     const gap = Math.max(0, Math.min(MAX_GAP_MS, now.getTime() - Date.parse(attempt.updatedAt)));
     return { ...attempt, updatedAt: now.toISOString(), state: { ...attempt.state, activeMs: (attempt.state.activeMs ?? 0) + gap } };
+  }
+
+  /**
+   * Saves the attempt (only while in progress) and stores its statements, in one transaction.
+   * 'conflict': another post changed it first (the attempt was closed, or a statement with the
+   * same action id but another outcome exists); nothing of this post was kept.
+   */
+  async commit(attempt: Attempt, statements: Array<Record<string, unknown>>): Promise<'ok' | 'conflict'> {
+    try {
+      return await this.run(async (uow) => {
+        if (!(await this.attempts.within(uow.db).update(attempt))) return 'conflict';
+        if (statements.length > 0) await uow.lrs.storeStatements(statements);
+        return 'ok';
+      });
+    } catch (error) {
+      if (error instanceof LrsError && error.status === 409) return 'conflict';
+      throw error;
+    }
+  }
+
+  /** The learner's own attempt at this item, whatever its status (a retry may find it closed). */
+  async requireOwn(userId: string, moduleId: string, itemId: string, attemptId: unknown): Promise<Attempt> {
+    const attempt = typeof attemptId === 'string' && attemptId.length <= 64 ? await this.attempts.findById(attemptId) : null;
+    if (!attempt || attempt.userId !== userId) throw new ForbiddenError('learning.errors.notYourAttempt');
+    if (attempt.moduleId !== moduleId || attempt.itemId !== itemId) throw new BadRequestError('learning.errors.wrongAttempt');
+    return attempt;
   }
 
   async save(attempt: Attempt): Promise<void> {

@@ -1,3 +1,4 @@
+import { v5 as uuidv5 } from 'uuid';
 import type { LrsService } from '../../../lrs/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { ModuleVersion } from '../../courses/format/types.ts';
@@ -44,8 +45,14 @@ export class LearningRecorder {
     };
   }
 
-  statement(scope: RecordScope, verb: VerbName, object: XapiActivity, result?: XapiResult): Record<string, unknown> {
-    return buildStatement(this.context(scope), verb, object, this.clock().toISOString(), result);
+  /**
+   * `key` names the action within the registration (e.g. "answer:q1", "closing"): the id is then
+   * derived from it, never from the time, so a retried action stores nothing twice and a
+   * different outcome for the same action is refused by the LRS.
+   */
+  statement(scope: RecordScope, verb: VerbName, object: XapiActivity, result?: XapiResult, key?: string): Record<string, unknown> {
+    const statement = buildStatement(this.context(scope), verb, object, this.clock().toISOString(), result);
+    return key === undefined ? statement : { ...statement, id: uuidv5(key, scope.registration) };
   }
 
   /** One atomic batch: all stored, or none (an LrsError is a bug in the player, so it propagates). */

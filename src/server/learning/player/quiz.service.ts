@@ -15,6 +15,11 @@ export type QuizView =
 
 export type AnswerOutcome = { ok: true; questionId: string } | { ok: false; errorKey: string; view: QuizView };
 
+/** The kept answer is the one this post carries (same response). */
+function sameAnswer(kept: { response: string } | undefined, read: ReturnType<typeof readAnswer>): boolean {
+  return kept !== undefined && read.ok && kept.response === read.response;
+}
+
 const questionAt = (item: QuizItem, id: string) => item.quiz.questions.findIndex((q) => q.id === id);
 
 /** The quiz player: one question per page, feedback after each answer, a score at the end. */
@@ -43,14 +48,18 @@ export class QuizService {
    * or a value no form offers: an error, and nothing is written.
    */
   async answer(access: ModuleAccess, item: QuizItem, body: Record<string, unknown>): Promise<AnswerOutcome> {
-    const open = await this.attempts.requireOpen(access.enrolment.userId, access.enrolment.moduleId, item.id, body.attempt);
+    const own = await this.attempts.requireOwn(access.enrolment.userId, access.enrolment.moduleId, item.id, body.attempt);
     const index = typeof body.question === 'string' ? questionAt(item, body.question) : -1;
     if (index < 0) throw new BadRequestError('learning.quiz.errors.notInQuiz');
     const question = item.quiz.questions[index];
+    const read = readAnswer(question, body);
+    // A double click or a post resent after a crash: the same answer, already kept, answers as the first did.
+    const retried = () => sameAnswer(own.state.answers?.[question.id], read);
+    if (retried()) return { ok: true, questionId: question.id };
+    const open = await this.attempts.requireOpen(access.enrolment.userId, access.enrolment.moduleId, item.id, body.attempt);
     const answers = open.state.answers ?? {};
     if (answers[question.id]) throw new ConflictError('learning.quiz.errors.alreadyAnswered');
     if (item.quiz.questions.findIndex((q) => !answers[q.id]) !== index) throw new BadRequestError('learning.quiz.errors.notCurrent');
-    const read = readAnswer(question, body);
     if (!read.ok) {
       if (read.tampered) throw new BadRequestError(read.errorKey);
       return { ok: false, errorKey: read.errorKey, view: { mode: 'question', attempt: open, question, index } };
@@ -65,7 +74,7 @@ export class QuizService {
         response: read.response,
         success: read.correct,
         score: { scaled: read.correct ? 1 : 0, raw: recorded.points, min: 0, max: question.points },
-      }),
+      }, `answer:${question.id}`),
     ];
     let saved = attempt;
     if (item.quiz.questions.every((q) => attempt.state.answers?.[q.id])) {
@@ -73,9 +82,11 @@ export class QuizService {
       statements.push(finished.statement);
       saved = finished.closed;
     }
-    await this.recorder.store(statements);
-    await this.attempts.save(saved);
-    return { ok: true, questionId: question.id };
+    if ((await this.attempts.commit(saved, statements)) === 'ok') return { ok: true, questionId: question.id };
+    // A parallel post got there first: the same answer is this post's own effect, another one a conflict.
+    const winner = await this.attempts.requireOwn(access.enrolment.userId, access.enrolment.moduleId, item.id, body.attempt);
+    if (sameAnswer(winner.state.answers?.[question.id], read)) return { ok: true, questionId: question.id };
+    throw new ConflictError('learning.quiz.errors.alreadyAnswered');
   }
 
   async retry(access: ModuleAccess, item: QuizItem): Promise<void> {
