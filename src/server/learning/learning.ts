@@ -51,8 +51,9 @@ export function buildLearning(deps: {
   const attemptsRepo = new AttemptsRepository(db);
   const progress = new ProgressRepository(db);
   const recorder = new LearningRecorder(deps.lrs.service, deps.baseUrl, clock);
-  const attempts = new ItemAttempts(attemptsRepo, recorder, clock, unitOfWork(db, deps.lrs.service));
-  deps.lrs.service.subscribe(progressProjection(deps.baseUrl, progress, moduleCompletion({ courses, enrolments, progress, recorder, clock })));
+  const run = unitOfWork(db, deps.lrs.service);
+  const attempts = new ItemAttempts(attemptsRepo, recorder, clock, run);
+  deps.lrs.service.subscribe(progressProjection(deps.baseUrl, progress, moduleCompletion({ courses, enrolments, progress, recorder, clock, run })));
   return {
     courses,
     assignments,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+export type EnrolmentsDb = Kysely<any>;
 
 /** A learner's pinned version of a module and their module-level attempt. */
 export interface ModuleEnrolment {
@@ -35,7 +35,12 @@ const toDomain = (r: Row): ModuleEnrolment => ({
 });
 
 export class ModuleVersionsRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: EnrolmentsDb) {}
+
+  /** The same storage on a unit of work's transaction. */
+  within(trx: EnrolmentsDb): ModuleVersionsRepository {
+    return new ModuleVersionsRepository(trx);
+  }
 
   async find(userId: string, moduleId: string): Promise<ModuleEnrolment | null> {
     const row = (await this.db.selectFrom('learner_module_versions').selectAll().where('user_id', '=', userId).where('module_id', '=', moduleId).executeTakeFirst()) as Row | undefined;

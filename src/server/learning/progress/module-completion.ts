@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.ts';
 import type { CourseRepository } from '../../courses/import/course-repository.ts';
-import type { ModuleVersionsRepository } from '../attempts/module-versions.repository.ts';
+import type { RunUnitOfWork } from '../../db/unit-of-work.ts';
+import type { EnrolmentsDb, ModuleVersionsRepository } from '../attempts/module-versions.repository.ts';
 import type { LearningRecorder } from '../player/learning-recorder.ts';
 import { moduleActivity } from '../xapi/activities.ts';
 import { isoDuration } from '../xapi/statement-builder.ts';
@@ -13,7 +14,9 @@ const FINISHING = new Set<string>([VERBS.completed.id, VERBS.passed.id, VERBS.fa
 
 /**
  * Runs after the projection: when the last item of a module is finished for good (by the player
- * or by call-player's role-play statements), the module gets its passed/failed statement, once.
+ * or by call-player's role-play statements), the module gets its passed/failed statement, once:
+ * the enrolment's end and that statement commit together (its id is derived from the enrolment's
+ * registration), so a failed store leaves the module open for the next try.
  */
 export function moduleCompletion(deps: {
   courses: CourseRepository;
@@ -21,6 +24,7 @@ export function moduleCompletion(deps: {
   progress: ProgressRepository;
   recorder: LearningRecorder;
   clock: Clock;
+  run: RunUnitOfWork<EnrolmentsDb>;
 }): (touches: ProgressTouch[]) => Promise<void> {
   return async (touches) => {
     const modules = new Map<string, { userId: string; moduleId: string }>();
@@ -32,7 +36,6 @@ export function moduleCompletion(deps: {
       if (!version) continue;
       const progress = moduleProgress(version.content, await deps.progress.itemProgress(userId, moduleId));
       if (!progress.finished) continue;
-      if (!(await deps.enrolments.finish(userId, moduleId, deps.clock().toISOString(), progress.success))) continue;
       const module = version.content;
       const scope = { userId, module, registration: enrolment.registration, competencies: module.competencies.map((c) => c.code), moduleLevel: true };
       const result = {
@@ -41,7 +44,11 @@ export function moduleCompletion(deps: {
         completion: true,
         duration: isoDuration(progress.durationSeconds),
       };
-      await deps.recorder.store([deps.recorder.statement(scope, progress.success ? 'passed' : 'failed', moduleActivity(deps.recorder.ids, module), result)]);
+      const closing = deps.recorder.statement(scope, progress.success ? 'passed' : 'failed', moduleActivity(deps.recorder.ids, module), result, 'module-closing');
+      const finishedAt = deps.clock().toISOString();
+      await deps.run(async (uow) => {
+        if (await deps.enrolments.within(uow.db).finish(userId, moduleId, finishedAt, progress.success)) await uow.lrs.storeStatements([closing]);
+      });
     }
   };
 }
