@@ -111,9 +111,12 @@ describe('importCourseLibrary', () => {
     expect(report.errors).to.deep.equal([]);
     const modules = await new CourseRepository(database.db).listModules();
     expect(modules.map((m) => m.id)).to.deep.equal(report.created.map((c) => c.moduleId).sort());
-    expect(modules).to.have.length(6);
+    // Counted from the folders themselves, so that adding a module does not edit this test.
+    const folders = fs.readdirSync(COURSES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+    expect(folders.length).to.be.at.least(7);
+    expect(modules).to.have.length(folders.length);
     const again = await importCourseLibrary(database.db, COURSES_DIR, clock);
     expect(again.created).to.deep.equal([]);
-    expect(again.unchanged.map((u) => u.version)).to.deep.equal([1, 1, 1, 1, 1, 1]);
+    expect(again.unchanged.map((u) => u.version)).to.deep.equal(folders.map(() => 1));
   });
 });

@@ -45,6 +45,18 @@ const CASES: Record<string, { good: string[]; poor: string[] }> = {
     good: ['Objet : facture de la commande CMD-561094. Bonjour Madame, veuillez nous excuser pour ce retard, voici votre facture au nom de votre société.'],
     poor: ['Voici la facture.'],
   },
+  'relance-impaye/explication': {
+    good: ['Merci monsieur, votre facture Telvio d octobre de 89,90 euros n est pas reglee. Comment pouvez vous la regler ?', 'Je vous appelle car la facture d’octobre n’a pas été payée, monsieur. Quelle solution pour le paiement ?'],
+    poor: ['Vous devez payer 89,90 € sinon l’huissier passe chez vous.', 'Bonjour monsieur, ça va ?'],
+  },
+  'debiteur-en-difficulte/plan': {
+    good: ['Je comprends madame. On peut faire 40 euros par mois, 9 fois. Pour le loyer, le CCAS de votre mairie peut vous aider.', 'D’accord madame, 40 € chaque mois pendant neuf mois. Et un point conseil budget peut vous aider gratuitement.'],
+    poor: ['Ne vous inquiétez pas madame, on va annuler la dette, c’est promis.', 'Payez 40 euros par mois madame.'],
+  },
+  'dette-contestee/reponse': {
+    good: ['Je comprends madame, je note votre contestation. Pouvez-vous envoyer une copie de la lettre recommandée ? Nous allons vérifier avec FitPlus.', 'D’accord madame, c’est noté. Envoyez-nous la preuve de résiliation, la relance est suspendue le temps de vérifier.'],
+    poor: ['Vous devez payer quand même madame, il n’y a aucune trace.', 'Vous avez raison madame, je supprime la facture.'],
+  },
 };
 
 describe('shipped free-response rubrics', () => {
