@@ -1,0 +1,133 @@
+/**
+ * Crash test: the real server (src/server/main.ts) runs as a child process on the test's database; a
+ * scripted learner answers a quiz over HTTP; the server is killed with SIGKILL while each answer
+ * is in flight, at several points, then restarted, and the answer is posted again. After every
+ * restart: the retry succeeds, the attempt's answers and the LRS's "answered" statements are
+ * the same set (no phantom statement, no half-done answer), and nothing is duplicated.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { expect } from 'chai';
+import * as cheerio from 'cheerio';
+import { RIGHT_ANSWERS } from '../learning/play.ts';
+import { FIXTURE_COURSES, itemPath, learningWorld, statementsOf, verbOf, type LearningWorld } from '../learning/helpers.ts';
+
+/** Milliseconds between sending an answer and the kill; overridable, printed. */
+const KILL_DELAYS = (process.env.CRASH_DELAYS_MS ?? '0,12').split(',').map(Number);
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** A tiny browser: one cookie jar, no redirects followed. */
+function browser(base: string) {
+  const cookies = new Map<string, string>();
+  const remember = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair.indexOf('=');
+      cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return {
+    async get(path: string): Promise<{ status: number; $: cheerio.CheerioAPI }> {
+      const res = await fetch(base + path, { headers: { cookie: cookie() }, redirect: 'manual' });
+      remember(res);
+      return { status: res.status, $: cheerio.load(await res.text()) };
+    },
+    async post(path: string, form: Record<string, string | string[]>): Promise<number> {
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+      const res = await fetch(base + path, { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+      remember(res);
+      await res.arrayBuffer();
+      return res.status;
+    },
+  };
+}
+
+describe('crash test: kill -9 of the real server while quiz answers are in flight', function () {
+  this.timeout(600_000);
+  let world: LearningWorld;
+  let child: ChildProcess | undefined;
+  /** The server process works on the test's own database: the SQLite file, or the PostgreSQL schema. */
+  const childUrl = () => {
+    const { databaseUrl } = world.t.ctx.config;
+    const { schema } = world.t.ctx.database;
+    if (!schema) return databaseUrl;
+    const url = new URL(databaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    return url.toString();
+  };
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    await world?.close();
+  });
+
+  it('retries every answer after a crash at each point: one answer, one statement, nothing half done', async () => {
+    world = await learningWorld();
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const start = async () => {
+      const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        env: { ...process.env, PORT: String(port), DATABASE_URL: childUrl(), BASE_URL: world.t.ctx.config.baseUrl, COURSES_DIR: FIXTURE_COURSES, LOG_LEVEL: 'error', SESSION_SECRET: 's'.repeat(40) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      for (let i = 0; i < 450; i++) {
+        if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+        if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) return server;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('server did not start');
+    };
+    const learner = browser(base);
+    child = await start();
+    const login = await learner.get('/login');
+    expect(await learner.post('/login', { _csrf: String(login.$('input[name=_csrf]').val()), login: 'julien', password: 'motdepasse-solide' })).to.equal(303);
+    const quiz = await learner.get(itemPath('quiz'));
+    const attempt = String(quiz.$('input[name=attempt]').val());
+    const csrf = String(quiz.$('input[name=_csrf]').first().val());
+
+    const invariants = async () => {
+      const row = await world.t.ctx.database.db.selectFrom('learning_attempts').select(['status', 'state_json']).where('id', '=', attempt).executeTakeFirstOrThrow();
+      const kept = Object.keys((JSON.parse(String(row.state_json)) as { answers?: Record<string, unknown> }).answers ?? {}).sort();
+      const statements = (await statementsOf(world.t, world.learner.id)).filter((s) => (s.context as { registration?: string }).registration === attempt);
+      const answered = statements.filter((s) => verbOf(s) === 'answered').map((s) => String((s.object as { id: string }).id).split('/').pop() as string);
+      // Exactly the kept answers: no duplicate, no phantom statement, no answer without its statement.
+      expect([...answered].sort()).to.deep.equal(kept);
+      const closing = statements.filter((s) => ['passed', 'failed'].includes(String(verbOf(s))));
+      expect(closing.length).to.equal(row.status === 'in_progress' ? 0 : 1);
+      return kept;
+    };
+
+    let crashes = 0;
+    let keptBeforeRetry = 0;
+    const questions = Object.keys(RIGHT_ANSWERS);
+    for (const [index, questionId] of questions.entries()) {
+      const form = { _csrf: csrf, attempt, question: questionId, ...RIGHT_ANSWERS[questionId] };
+      for (const delay of KILL_DELAYS) {
+        const inFlight = learner.post(`${itemPath('quiz')}/answer`, form).catch(() => 0);
+        await new Promise((r) => setTimeout(r, delay));
+        child.kill('SIGKILL');
+        await new Promise((r) => child?.once('exit', r));
+        await inFlight;
+        crashes += 1;
+        child = await start();
+        // Before the retry: either the answer is wholly there or not at all.
+        const before = await invariants();
+        expect(before.length).to.be.oneOf([index, index + 1]);
+        if (before.length === index + 1) keptBeforeRetry += 1;
+        expect(await learner.post(`${itemPath('quiz')}/answer`, form), `retry of ${questionId} after a kill at ${delay} ms`).to.equal(303);
+        expect(await invariants()).to.have.length(index + 1);
+      }
+    }
+    const finalRow = await world.t.ctx.database.db.selectFrom('learning_attempts').select(['status']).where('id', '=', attempt).executeTakeFirstOrThrow();
+    expect(finalRow.status).to.equal('passed');
+    console.log(`      crash points tried: ${crashes} (${questions.length} answers x delays ${KILL_DELAYS.join(', ')} ms); the answer had committed before the kill in ${keptBeforeRetry}`);
+  });
+});
