@@ -6,22 +6,14 @@
  * the same set (no phantom statement, no half-done answer), and nothing is duplicated.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { expect } from 'chai';
+import { freePort } from '../helpers/free-port.ts';
 import * as cheerio from 'cheerio';
 import { RIGHT_ANSWERS } from '../learning/play.ts';
 import { FIXTURE_COURSES, itemPath, learningWorld, statementsOf, verbOf, type LearningWorld } from '../learning/helpers.ts';
 
 /** Milliseconds between sending an answer and the kill; overridable, printed. */
 const KILL_DELAYS = (process.env.CRASH_DELAYS_MS ?? '0,12').split(',').map(Number);
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** A tiny browser: one cookie jar, no redirects followed. */
 function browser(base: string) {

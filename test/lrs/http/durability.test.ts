@@ -6,10 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { freePort } from '../../helpers/free-port.ts';
 import pg from 'pg';
 import { openDatabase } from '../../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
@@ -21,14 +21,6 @@ import { makeStatement } from '../support/statements.ts';
 // A free port per run: several test runs may share the machine.
 let PORT = 0;
 let BASE = '';
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
   const suffix = crypto.randomBytes(5).toString('hex');
