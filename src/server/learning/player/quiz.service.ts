@@ -54,9 +54,10 @@ export class QuizService {
     const question = item.quiz.questions[index];
     const read = readAnswer(question, body);
     // A double click or a post resent after a crash: the same answer, already kept, answers as the first did.
-    const retried = () => sameAnswer(own.state.answers?.[question.id], read);
-    if (retried()) return { ok: true, questionId: question.id };
-    const open = await this.attempts.requireOpen(access.enrolment.userId, access.enrolment.moduleId, item.id, body.attempt);
+    // One read only: a second one could find the attempt closed by a parallel post of this same answer.
+    if (sameAnswer(own.state.answers?.[question.id], read)) return { ok: true, questionId: question.id };
+    if (own.status !== 'in_progress') throw new ConflictError('learning.errors.attemptFinished');
+    const open = own;
     const answers = open.state.answers ?? {};
     if (answers[question.id]) throw new ConflictError('learning.quiz.errors.alreadyAnswered');
     if (item.quiz.questions.findIndex((q) => !answers[q.id]) !== index) throw new BadRequestError('learning.quiz.errors.notCurrent');
