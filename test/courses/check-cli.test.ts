@@ -44,6 +44,22 @@ describe('npm run courses:check', function () {
     expect(run.stderr).to.contain(`${rel}/essai/quiz.yaml:${lineOf(broken, 'questions_bis')}: clé inconnue « questions_bis »`);
   });
 
+  it('reports a weekday that does not match the storyDate calendar in a shipped scenario', () => {
+    const root = copyLibrary();
+    roots.push(root);
+    const file = path.join(root, 'clients-mecontents', 'roleplays', 'retard-livraison.yaml');
+    const original = fs.readFileSync(file, 'utf8');
+    const broken = original.replace('vendredi 27/11', 'jeudi 27/11');
+    expect(broken).to.not.equal(original);
+    fs.writeFileSync(file, broken);
+    const run = check(root);
+    expect(run.status).to.equal(1);
+    const rel = path.relative(process.cwd(), root);
+    expect(run.stderr).to.contain(
+      `${rel}/clients-mecontents/roleplays/retard-livraison.yaml:${lineOf(broken, 'jeudi 27/11')}: « jeudi 27/11 » : le 27 novembre 2026 (année de storyDate 2026-11-26) est un vendredi, pas un jeudi.`,
+    );
+  });
+
   it('checks one module folder when given its path', () => {
     const root = copyLibrary({ 'quiz.yaml': null });
     roots.push(root);

@@ -149,7 +149,7 @@ export class AuthoringService {
     const next = appendItem(draft.files.get(MODULE_FILE)?.toString('utf8') ?? '', { ...item, file });
     if (next === null) throw new ConflictError('authoring.errors.moduleYamlBroken');
     draft.files.set(MODULE_FILE, Buffer.from(next, 'utf8'));
-    draft.files.set(file, Buffer.from(itemTemplate(item.type, item.id, item.title, item.competencies), 'utf8'));
+    draft.files.set(file, Buffer.from(itemTemplate(item.type, item.id, item.title, item.competencies, this.now().slice(0, 10)), 'utf8'));
     await this.drafts.saveFiles(moduleId, draft.files, userId, this.now());
     return file;
   }

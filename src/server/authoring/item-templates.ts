@@ -17,7 +17,7 @@ export function itemFilePath(type: ItemType, id: string): string {
  * A valid starting file for each item type, so a new item passes validation at once and the
  * trainer edits from a working example rather than a blank page.
  */
-export function itemTemplate(type: ItemType, id: string, title: string, competencies: readonly string[]): string {
+export function itemTemplate(type: ItemType, id: string, title: string, competencies: readonly string[], today: string): string {
   switch (type) {
     case 'lesson':
       return 'Présentez ici l’idée principale de la leçon, en phrases courtes.\n\n## Première page\n\nUne idée par page. Chaque titre « ## » commence une nouvelle page.\n';
@@ -47,15 +47,17 @@ export function itemTemplate(type: ItemType, id: string, title: string, competen
         },
       });
     case 'roleplay':
-      return roleplayTemplate(id, title, competencies);
+      return roleplayTemplate(id, title, competencies, today);
   }
 }
 
-function roleplayTemplate(id: string, title: string, competencies: readonly string[]): string {
+/** `today` (YYYY-MM-DD) starts the story on the day the trainer creates it; they change it to the story's own day. */
+function roleplayTemplate(id: string, title: string, competencies: readonly string[], today: string): string {
   const code = competencies[0] ?? 'CCP1.1';
   return stringify({
     id,
     title,
+    storyDate: today,
     summary: 'Un client appelle pour une question simple.',
     callType: 'inbound',
     competencies: [...competencies],

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { SourceError } from '../../courses/format/source-error.ts';
 import { parseYamlSource } from '../../courses/format/yaml-source.ts';
 import { checkGraph } from './check-graph.ts';
+import { checkStoryDates, parseStoryDate } from './check-story-dates.ts';
 import { DEFAULT_PASS_MARK } from './defaults.ts';
 import { FieldReader } from './field-reader.ts';
 import { parseNode } from './parse-node.ts';
@@ -18,7 +19,7 @@ export interface ScenarioContext {
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: SourceError[] };
 
-const TOP_KEYS = ['id', 'title', 'summary', 'callType', 'competencies', 'targetSeconds', 'passMark', 'phases', 'persona', 'start', 'nodes'] as const;
+const TOP_KEYS = ['id', 'title', 'summary', 'storyDate', 'callType', 'competencies', 'targetSeconds', 'passMark', 'phases', 'persona', 'start', 'nodes'] as const;
 const CALL_TYPES: readonly CallType[] = ['inbound', 'outbound'];
 const NODE_ID = /^[a-z0-9][a-z0-9-]*$/;
 const SCENARIO_ID = NODE_ID;
@@ -47,6 +48,8 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
   });
   const targetSeconds = reader.number(top, 'targetSeconds', [], { min: 10, max: 3600 });
   if (targetSeconds === undefined) reader.error(['targetSeconds'], '« targetSeconds » (durée cible de l’appel, en secondes, de 10 à 3600) est obligatoire.');
+  const storyDate = parseStoryDate(reader, top);
+  if (storyDate) checkStoryDates(reader, top, storyDate);
   const phases = parsePhases(reader, top.phases);
   const persona = parsePersona(reader, top.persona);
   const start = reader.text(top, 'start', [], { required: true }) ?? '';
@@ -66,6 +69,7 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
       id,
       title: reader.text(top, 'title', [], { required: true }) ?? id,
       summary: reader.text(top, 'summary', [], { required: false }) ?? '',
+      ...(storyDate ? { storyDate: storyDate.iso } : {}),
       callType,
       competencies,
       targetSeconds: targetSeconds ?? 0,

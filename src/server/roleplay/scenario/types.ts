@@ -153,6 +153,11 @@ export interface Scenario {
   id: string;
   title: string;
   summary: string;
+  /**
+   * YYYY-MM-DD: the day the story happens on; its weekdays are checked against that calendar.
+   * Required by the parser; absent only in course versions stored before the key existed.
+   */
+  storyDate?: string;
   callType: CallType;
   /** Competency codes this scenario trains (from courses/competences.yaml). */
   competencies: string[];
