@@ -58,7 +58,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     clock,
     maxBodyBytes: config.lrsBodyLimitBytes,
   });
-  const learning = buildLearning({ db, lrs, baseUrl: config.baseUrl, clock, cohorts });
+  const learning = buildLearning({ db, dialect: database.dialect, lrs, baseUrl: config.baseUrl, clock, cohorts, onError: (message, error) => logger.error(message, error) });
   return {
     config,
     database,

@@ -3,10 +3,12 @@ import { formatDemoBanner, seedDemo } from './accounts/demo-seed.ts';
 import { importCoursesAtStartup } from './learning/library/startup-import.ts';
 
 /**
- * What a start does before listening: import courses/ (a new version only where the content
+ * What a start does before listening: catch the projections up with the LRS, import courses/ (a new version only where the content
  * changed), then, on an empty database outside production, create the demo accounts and print them.
  */
 export async function runStartupTasks(ctx: AppContext): Promise<void> {
+  // Statements committed just before a crash reach the projection now.
+  await ctx.learning.projection.catchUp();
   process.stdout.write(`${await importCoursesAtStartup(ctx)}\n`);
   const empty = (await ctx.repositories.users.count()) === 0;
   if (empty && !ctx.config.production) {

@@ -3,7 +3,8 @@
  * scripted learner answers a quiz over HTTP; the server is killed with SIGKILL while each answer
  * is in flight, at several points, then restarted, and the answer is posted again. After every
  * restart: the retry succeeds, the attempt's answers and the LRS's "answered" statements are
- * the same set (no phantom statement, no half-done answer), and nothing is duplicated.
+ * the same set (no phantom statement, no half-done answer), nothing is duplicated, and the
+ * progress projection equals a rebuild from the LRS.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
@@ -11,6 +12,8 @@ import { freePort } from '../helpers/free-port.ts';
 import * as cheerio from 'cheerio';
 import { RIGHT_ANSWERS } from '../learning/play.ts';
 import { FIXTURE_COURSES, itemPath, learningWorld, statementsOf, verbOf, type LearningWorld } from '../learning/helpers.ts';
+import { foldProgress } from '../../src/server/learning/progress/progress-reducer.ts';
+import { progressKey } from '../../src/server/learning/progress/item-progress.ts';
 
 /** Milliseconds between sending an answer and the kill; overridable, printed. */
 const KILL_DELAYS = (process.env.CRASH_DELAYS_MS ?? '0,12').split(',').map(Number);
@@ -94,6 +97,10 @@ describe('crash test: kill -9 of the real server while quiz answers are in fligh
       expect([...answered].sort()).to.deep.equal(kept);
       const closing = statements.filter((s) => ['passed', 'failed'].includes(String(verbOf(s))));
       expect(closing.length).to.equal(row.status === 'in_progress' ? 0 : 1);
+      // The progress projection (caught up at start) equals a rebuild from the LRS.
+      const live = await world.t.ctx.learning.progress.forUser(world.learner.id);
+      const rebuilt = foldProgress(world.t.ctx.config.baseUrl, await statementsOf(world.t, world.learner.id));
+      expect(new Map(live.map((r) => [progressKey(r), r]))).to.deep.equal(rebuilt);
       return kept;
     };
 

@@ -45,6 +45,8 @@ export interface StatementRepository {
   findByIds(statementIds: readonly string[]): Promise<Map<string, StoredRow>>;
   referrersOf(statementIds: readonly string[]): Promise<StoredRow[]>;
   query(plan: QueryPlan): Promise<Array<{ sid: string; full: string }>>;
+  /** Every statement (voided ones too) stored after `sid`, in stored order: the feed of projections. */
+  after(sid: string | null, limit: number): Promise<Array<{ sid: string; full: string }>>;
   definitions(activityIds: readonly string[]): Promise<Map<string, JsonObject>>;
   attachments(sha2s: readonly string[]): Promise<AttachmentContent[]>;
 }
@@ -118,6 +120,12 @@ export function createStatementRepository(db: Kysely<LrsTables>, dialect: LrsDia
           .onConflict((oc) => oc.column('sha2').doNothing())
           .execute();
       }
+    },
+
+    async after(sid, limit) {
+      let q = db.selectFrom('lrs_statement').select(['sid', 'full']).orderBy('sid').limit(limit);
+      if (sid !== null) q = q.where('sid', '>', sid);
+      return q.execute();
     },
 
     async newestSid() {

@@ -33,6 +33,8 @@ export interface LrsTransaction {
   storeStatements(statements: unknown[], authority?: Agent, options?: StoreOptions): Promise<string[]>;
   /** Call once, after the caller's transaction has committed: runs the listeners on what it stored. */
   afterCommit(): Promise<void>;
+  /** LrsService.statementsAfter, read inside the caller's transaction. */
+  statementsAfter(sid: string | null, limit: number): Promise<Array<{ sid: string; statement: Statement }>>;
 }
 
 export interface StatementPage {
@@ -48,6 +50,12 @@ export interface LrsService {
   /** The same query, with statements left as stored JSON text (the HTTP layer streams them). */
   queryStatementRows(query: StatementQuery, extraTerms?: readonly string[]): Promise<StatementPage>;
   subscribe(listener: StatementListener): void;
+  /**
+   * Statements stored after `sid` (null: from the first), oldest first, at most `limit`. Stored
+   * ids follow commit order (writes take one lock before ids are drawn), so a reader that
+   * remembers the last sid it applied misses nothing.
+   */
+  statementsAfter(sid: string | null, limit: number): Promise<Array<{ sid: string; statement: Statement }>>;
   /** Writes that join `trx`, a transaction the caller opened on the same database. */
   withTransaction(trx: Kysely<LrsTables>): LrsTransaction;
   definitions(activityIds: readonly string[]): Promise<Map<string, JsonObject>>;
@@ -230,6 +238,9 @@ export function createStatementService({ repo, repoOn, ids, defaultAuthority, on
           const stored = pending.splice(0);
           if (stored.length > 0) await notify(stored);
         },
+        async statementsAfter(sid, limit) {
+          return (await store.after(sid, limit)).map((r) => ({ sid: r.sid, statement: parse(r.full) }));
+        },
       };
     },
 
@@ -252,6 +263,10 @@ export function createStatementService({ repo, repoOn, ids, defaultAuthority, on
 
     subscribe(listener) {
       listeners.push(listener);
+    },
+
+    async statementsAfter(sid, limit) {
+      return (await repo.after(sid, limit)).map((r) => ({ sid: r.sid, statement: parse(r.full) }));
     },
 
     definitions: (activityIds) => repo.definitions(activityIds),

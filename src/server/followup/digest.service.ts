@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { LrsService, Statement } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
+import { sha256 } from '../courses/format/content-hash.ts';
 import { learnerAgent } from '../xapi/actor.ts';
 import { DIGEST_VERSION, learnerDigest, type LearnerDigest } from './learner-digest.ts';
 
@@ -42,10 +43,24 @@ export class DigestService {
     return all;
   }
 
-  /** The stored id (time-ordered, unique) of the learner's newest statement; its JSON is not parsed. */
+  private frameworkKey: { framework: CompetencyFramework; key: string } | null = null;
+
+  /** A digest depends on the framework too (levels, labels): a new framework makes every digest stale. */
+  private frameworkVersion(): string {
+    const framework = this.framework();
+    if (this.frameworkKey?.framework !== framework) this.frameworkKey = { framework, key: sha256(JSON.stringify(framework)).slice(0, 16) };
+    return this.frameworkKey.key;
+  }
+
+  /** The digest format, the framework, and the stored id (time-ordered, unique) of the learner's newest statement. */
   private async watermark(userId: string): Promise<string> {
     const newest = await this.lrs.queryStatementRows({ agent: learnerAgent(this.baseUrl, userId), limit: 1 });
-    return `${DIGEST_VERSION}:${newest.rows[0]?.sid ?? 'none'}`;
+    return `${DIGEST_VERSION}:${this.frameworkVersion()}:${newest.rows[0]?.sid ?? 'none'}`;
+  }
+
+  /** Forget every stored digest (they are recomputed on their next read). */
+  async clear(): Promise<void> {
+    await this.db.deleteFrom('followup_learner_digest').execute();
   }
 
   private async recompute(userId: string, watermark: string): Promise<LearnerDigest> {

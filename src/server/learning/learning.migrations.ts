@@ -64,4 +64,18 @@ export const learningMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '202612031400_learning_projection_checkpoint': {
+    // How far each projection of the LRS got: the stored id of the last statement it applied.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('projection_checkpoint')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('last_sid', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('projection_checkpoint').execute();
+    },
+  },
 };

@@ -17,7 +17,8 @@ import { LearningRecorder } from './player/learning-recorder.ts';
 import { LessonService } from './player/lesson.service.ts';
 import { QuizService } from './player/quiz.service.ts';
 import { moduleCompletion } from './progress/module-completion.ts';
-import { progressProjection } from './progress/progress-projection.ts';
+import { ProgressProjection } from './progress/progress-projection.ts';
+import { ProjectionCheckpoints } from './progress/projection-checkpoints.repository.ts';
 import { ProgressRepository } from './progress/progress.repository.ts';
 
 /** ctx.learning: assignment, the player and the progress projection. */
@@ -27,8 +28,10 @@ export interface Learning {
   assignment: AssignmentService;
   enrolments: ModuleVersionsRepository;
   attempts: AttemptsRepository;
-  /** The projection: itemProgress(userId, moduleId), forUser(userId). */
+  /** The projection's rows: itemProgress(userId, moduleId), forUser(userId). */
   progress: ProgressRepository;
+  /** Keeps `progress` in step with the LRS: catchUp (at start, after each store), rebuild, health. */
+  projection: ProgressProjection;
   modules: LearnerModules;
   dashboard: DashboardService;
   lessons: LessonService;
@@ -39,10 +42,12 @@ export interface Learning {
 export function buildLearning(deps: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>;
+  dialect: 'sqlite' | 'postgres';
   lrs: Lrs;
   baseUrl: string;
   clock: Clock;
   cohorts: CohortsRepository;
+  onError: (message: string, error: unknown) => void;
 }): Learning {
   const { db, clock } = deps;
   const courses = new CourseRepository(db);
@@ -53,7 +58,17 @@ export function buildLearning(deps: {
   const recorder = new LearningRecorder(deps.lrs.service, deps.baseUrl, clock);
   const run = unitOfWork(db, deps.lrs.service);
   const attempts = new ItemAttempts(attemptsRepo, recorder, clock, run);
-  deps.lrs.service.subscribe(progressProjection(deps.baseUrl, progress, moduleCompletion({ courses, enrolments, progress, recorder, clock, run })));
+  const projection = new ProgressProjection({
+    db,
+    lrsOn: (trx) => deps.lrs.service.withTransaction(trx),
+    baseUrl: deps.baseUrl,
+    progress,
+    checkpoints: new ProjectionCheckpoints(db, deps.dialect),
+    clock,
+    after: moduleCompletion({ courses, enrolments, progress, recorder, clock, run }),
+    onError: deps.onError,
+  });
+  deps.lrs.service.subscribe(() => projection.catchUp());
   return {
     courses,
     assignments,
@@ -61,6 +76,7 @@ export function buildLearning(deps: {
     enrolments,
     attempts: attemptsRepo,
     progress,
+    projection,
     modules: new LearnerModules(new CourseAccess(courses, assignments, enrolments, clock), recorder),
     dashboard: new DashboardService(courses, assignments, enrolments, progress),
     lessons: new LessonService(attempts, recorder),

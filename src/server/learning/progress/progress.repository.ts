@@ -32,6 +32,21 @@ const toDomain = (r: Row): ItemProgress => ({
 export class ProgressRepository {
   constructor(private readonly db: AnyDb) {}
 
+  /** The same repository on a caller's transaction. */
+  within(trx: AnyDb): ProgressRepository {
+    return new ProgressRepository(trx);
+  }
+
+  /** Every row, in key order (the rebuild compares and replaces the whole table). */
+  async all(): Promise<ItemProgress[]> {
+    const rows = (await this.db.selectFrom('learner_item_progress').selectAll().orderBy('user_id').orderBy('module_id').orderBy('item_id').execute()) as Row[];
+    return rows.map(toDomain);
+  }
+
+  async clear(): Promise<void> {
+    await this.db.deleteFrom('learner_item_progress').execute();
+  }
+
   async find(userId: string, moduleId: string, itemId: string): Promise<ItemProgress | null> {
     const row = (await this.db
       .selectFrom('learner_item_progress')
