@@ -77,6 +77,9 @@ describe('browser: the trainer releases a learner with a certificate an employer
     expect(preview.status()).to.equal(200);
     expect(preview.headers()['content-type']).to.equal('application/pdf');
 
+    // Two calls and a few hours: the trainer is warned, and issues after ticking the box.
+    expect(await page.locator('.thin-evidence').innerText()).to.contain('Peu de preuves pour cette attestation');
+    await page.getByLabel("J'ai lu ces avertissements : je délivre l'attestation en connaissance de cause.").check();
     await page.getByRole('button', { name: "Délivrer l'attestation" }).click();
     expect(await page.locator('.alert-success').innerText()).to.contain('Attestation délivrée');
     const [record] = await h.t.ctx.certificates.registry.list({ userId: learner.id });

@@ -62,7 +62,8 @@ describe('certificates: release workflow over HTTP', function () {
 
   it('refuses to issue before the appraisal is complete', async () => {
     const csrf = await csrfFrom(trainer, review());
-    const res = await trainer.post(`${review()}/issue`).type('form').send({ _csrf: csrf }).expect(400);
+    // This learner's evidence is thin (2 calls, 10 h): the warning is acknowledged, the appraisal still refuses.
+    const res = await trainer.post(`${review()}/issue`).type('form').send({ _csrf: csrf, acknowledgeThinEvidence: 'on' }).expect(400);
     expect(cheerio.load(res.text)('.alert-error').text()).to.contain("Complétez d'abord l'appréciation");
     expect(await w.t.ctx.certificates.registry.countIssued()).to.equal(0);
   });
@@ -91,13 +92,13 @@ describe('certificates: release workflow over HTTP', function () {
 
   it('issues: registry row with snapshot, hash, signature; the overridden level is printed', async () => {
     const csrf = await csrfFrom(trainer, review());
-    await trainer.post(`${review()}/issue`).type('form').send({ _csrf: csrf }).expect(303);
+    await trainer.post(`${review()}/issue`).type('form').send({ _csrf: csrf, acknowledgeThinEvidence: 'on' }).expect(303);
     const [record] = await w.t.ctx.certificates.registry.list({ userId: w.learner.id });
     expect(record?.status).to.equal('valid');
     expect(record?.number).to.match(/^TRP-2026-000001-\d$/);
     expect(record?.snapshotHash).to.match(/^[0-9a-f]{64}$/);
     expect(record?.snapshot?.competencyBlocks.flatMap((b) => b.competencies).find((c) => c.code === 'T4')).to.include({ level: 'acquis', computedLevel: 'en_cours' });
-    const again = await trainer.post(`${review()}/issue`).type('form').send({ _csrf: csrf }).expect(409);
+    const again = await trainer.post(`${review()}/issue`).type('form').send({ _csrf: csrf, acknowledgeThinEvidence: 'on' }).expect(409);
     expect(cheerio.load(again.text)('.alert-error').text()).to.contain('Une attestation valide existe déjà');
     const pdfRes = await trainer.get(`/admin/certificates/${record?.id}/pdf`).buffer(true).parse(binary).expect(200);
     const pdf = await readPdf(pdfRes.body as Buffer);

@@ -26,14 +26,16 @@ describe('certificates: snapshot and credential (pure)', () => {
     expect(snapshotHash(changed)).not.to.equal(snapshotHash(s));
   });
 
-  it('builds an OpenBadgeCredential with one result per competency and no name in clear', () => {
+  it('builds an OpenBadgeCredential with one result per stated competency (none not acquired) and no name in clear', () => {
     const s = fixtureSnapshot();
     const credential = openBadgeCredential(s, rncpUrlOf(s.training.reference));
     expect(credential['@context']).to.deep.equal(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
     expect(credential.type).to.deep.equal(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(certificateIdOf(credential.id)).to.equal(s.id);
     const subject = credential.credentialSubject as { result: Array<{ value: string; resultDescription: string }>; identifier: Array<{ identityHash: string }> };
-    expect(subject.result).to.have.length(12);
+    // 12 competencies, the third of each block not acquired (CCP1.3, CCP2.3, T3): 9 are stated.
+    expect(subject.result).to.have.length(9);
+    expect(subject.result.map((r) => r.value)).not.to.include('Non acquise');
     expect(subject.result[0]).to.include({ value: 'Acquise' });
     expect(subject.identifier[0]?.identityHash).to.equal(identityHash('Jérôme Lœuvre-Dupont', s.id));
     expect(JSON.stringify(credential)).not.to.contain('Lœuvre');

@@ -4,6 +4,7 @@ import { APPRAISAL_CRITERIA } from '../../src/server/certificates/appraisal.ts';
 import { DEFAULT_ORGANISATION, type Organisation } from '../../src/server/certificates/organisation.ts';
 import { buildSnapshot, type CertificateSnapshot } from '../../src/server/certificates/snapshot.ts';
 import { parseCompetencies } from '../../src/server/courses/format/parse-competencies.ts';
+import type { CompetencyFramework } from '../../src/server/courses/format/types.ts';
 import type { LearnerEvidence } from '../../src/server/evidence/learner-evidence.ts';
 
 export function framework() {
@@ -22,10 +23,24 @@ export const FIXTURE_ORGANISATION: Organisation = {
   trainingPlace: 'Centre pénitentiaire de Lyon-Corbas',
 };
 
-export function fixtureEvidence(modules = 6, appraisalWords = 12): { evidence: LearnerEvidence; appraisalText: string } {
-  const levels = ['acquis', 'en_cours', 'non_acquis'] as const;
-  const competencies = framework().blocks.flatMap((b) =>
-    b.competencies.map((c, i) => ({ code: c.code, label: c.label, block: b.code, level: levels[i % 3] as (typeof levels)[number], computedLevel: levels[i % 3] as (typeof levels)[number], evidenceCount: 2, averageScaled: 0.75, override: null })),
+type Level = 'acquis' | 'en_cours' | 'non_acquis';
+const CYCLE: readonly Level[] = ['acquis', 'en_cours', 'non_acquis'];
+
+/**
+ * Evidence over the real framework. By default levels cycle acquis, en cours, non acquis (the
+ * third competency of each block is not acquired, with evidence 0 for the last of the framework);
+ * `levels` sets one level for all of them.
+ */
+export function fixtureEvidence(
+  modules = 6,
+  appraisalWords = 12,
+  options: { levels?: Level; frameworkOverride?: CompetencyFramework; hours?: LearnerEvidence['hours']; practice?: LearnerEvidence['practice']; progress?: number | null } = {},
+): { evidence: LearnerEvidence; appraisalText: string } {
+  const competencies = (options.frameworkOverride ?? framework()).blocks.flatMap((b) =>
+    b.competencies.map((c, i) => {
+      const level = options.levels ?? (CYCLE[i % 3] as Level);
+      return { code: c.code, label: c.label, block: b.code, level, computedLevel: level, evidenceCount: level === 'non_acquis' ? 0 : 2, averageScaled: level === 'non_acquis' ? null : 0.75, override: null };
+    }),
   );
   return {
     evidence: {
@@ -39,16 +54,35 @@ export function fixtureEvidence(modules = 6, appraisalWords = 12): { evidence: L
         averageScaled: 0.83,
       })),
       competencies,
-      hours: { attendanceHours: 412.5, timeOnTaskHours: 133.2 },
-      roleplay: { calls: 14, averageScaled: 0.72, phases: [], first: null, last: null, progress: 0.31 },
+      hours: options.hours ?? { attendanceHours: 412.5, timeOnTaskHours: 133.2 },
+      roleplay: { calls: 14, averageScaled: 0.72, phases: [], first: null, last: null, progress: options.progress === undefined ? 0.31 : options.progress },
+      practice: options.practice ?? { calls: 14, callScenarios: 9, backOfficeCases: 6, quizzes: 8 },
       statementCount: 300,
     },
     appraisalText: Array.from({ length: appraisalWords }, () => 'sérieux').join(' '),
   };
 }
 
-export function fixtureSnapshot(overrides: { organisation?: Partial<Organisation>; modules?: number; appraisalWords?: number; fullName?: string } = {}): CertificateSnapshot {
-  const { evidence, appraisalText } = fixtureEvidence(overrides.modules, overrides.appraisalWords);
+export interface FixtureOverrides {
+  organisation?: Partial<Organisation>;
+  modules?: number;
+  appraisalWords?: number;
+  fullName?: string;
+  levels?: Level;
+  framework?: CompetencyFramework;
+  hours?: LearnerEvidence['hours'];
+  practice?: LearnerEvidence['practice'];
+  progress?: number | null;
+}
+
+export function fixtureSnapshot(overrides: FixtureOverrides = {}): CertificateSnapshot {
+  const { evidence, appraisalText } = fixtureEvidence(overrides.modules, overrides.appraisalWords, {
+    ...(overrides.levels ? { levels: overrides.levels } : {}),
+    ...(overrides.framework ? { frameworkOverride: overrides.framework } : {}),
+    ...(overrides.hours ? { hours: overrides.hours } : {}),
+    ...(overrides.practice ? { practice: overrides.practice } : {}),
+    ...(overrides.progress !== undefined ? { progress: overrides.progress } : {}),
+  });
   return buildSnapshot({
     id: '0b7f0a8e-1111-4222-8333-444455556666',
     number: 'TRP-2026-000123-0',
@@ -56,7 +90,7 @@ export function fixtureSnapshot(overrides: { organisation?: Partial<Organisation
     learner: { fullName: overrides.fullName ?? 'Jérôme Lœuvre-Dupont', birthDate: '1990-03-01' },
     period: { start: '2026-03-02', end: '2026-11-27' },
     evidence,
-    framework: framework(),
+    framework: overrides.framework ?? framework(),
     appraisal: APPRAISAL_CRITERIA.map((criterion) => ({ criterion, level: 'satisfaisant', text: `Œuvre avec ${appraisalText}.` })),
     organisation: { ...FIXTURE_ORGANISATION, ...overrides.organisation },
     verifyBaseUrl: 'https://verif.example.org',

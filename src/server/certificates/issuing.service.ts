@@ -18,6 +18,7 @@ import type { CertificateRecord, RegistryRepository } from './registry.repositor
 import type { ReleaseService } from './release.service.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
 import { buildSnapshot, revealingTexts, snapshotHash, type CertificateSnapshot } from './snapshot.ts';
+import { thinEvidenceWarnings } from './thin-evidence.ts';
 
 /** An issuing refusal shown on the review page, next to the issue button. */
 const issueError = (key: string) => new BadRequestError(key, { issue: key });
@@ -73,6 +74,18 @@ export class IssuingService {
     const key = await this.deps.signingKey();
     const jwt = await signCredential(openBadgeCredential(snapshot, rncpUrlOf(snapshot.training.reference)), key);
     return renderCertificatePdf({ snapshot, credentialJwt: jwt, logo: await this.logo(snapshot), preview: true });
+  }
+
+  /**
+   * Issuing from the trainer's review page: when the evidence is thin (thin-evidence.ts) the
+   * trainer must have ticked that they read the warning; otherwise nothing is stored.
+   */
+  async issueAfterReview(userId: string, by: string, thinEvidenceAcknowledged: boolean): Promise<CertificateRecord> {
+    const review = await this.deps.release.review(userId);
+    if (!thinEvidenceAcknowledged && thinEvidenceWarnings(review.evidence).length > 0) {
+      throw new BadRequestError('certificates.errors.thinEvidenceNotAcknowledged', { acknowledgeThinEvidence: 'certificates.errors.thinEvidenceNotAcknowledged' });
+    }
+    return this.issue(userId, by);
   }
 
   async issue(userId: string, by: string, replaces: CertificateRecord | null = null): Promise<CertificateRecord> {

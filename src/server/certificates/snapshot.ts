@@ -7,12 +7,18 @@ import crypto from 'node:crypto';
 import type { CompetencyFramework } from '../courses/format/types.ts';
 import type { CompetencyLevel } from '../evidence/competency-levels.ts';
 import type { LearnerEvidence } from '../evidence/learner-evidence.ts';
+import type { PracticeCounts } from '../evidence/practice-counts.ts';
 import type { AppraisalEntry } from './appraisal.ts';
 import { APPRAISAL_CRITERIA } from './appraisal.ts';
 import { forbiddenWordsIn } from './forbidden-words.ts';
 import type { Organisation } from './organisation.ts';
 
-export const SNAPSHOT_SCHEMA = 1;
+/**
+ * 2: only the competencies acquired or in progress are kept (never assessed or not acquired
+ * ones are not printed), and the practice counts are added. Schema 1 snapshots stay readable:
+ * the PDF filters their competencies the same way (printedCompetencyBlocks).
+ */
+export const SNAPSHOT_SCHEMA = 2;
 
 export interface SnapshotCompetency {
   code: string;
@@ -23,8 +29,10 @@ export interface SnapshotCompetency {
   justification: string | null;
 }
 
+export type SnapshotCompetencyBlock = { code: string; label: string; competencies: SnapshotCompetency[] };
+
 export interface CertificateSnapshot {
-  schema: typeof SNAPSHOT_SCHEMA;
+  schema: 1 | typeof SNAPSHOT_SCHEMA;
   id: string;
   number: string;
   /** ISO-8601 UTC instant of issue. */
@@ -51,7 +59,10 @@ export interface CertificateSnapshot {
     signatoryTitle: string;
     logoSha256: string | null;
   };
-  competencyBlocks: Array<{ code: string; label: string; competencies: SnapshotCompetency[] }>;
+  /** Blocks with the competencies the certificate states (acquired or in progress), in the framework's order. */
+  competencyBlocks: SnapshotCompetencyBlock[];
+  /** What the person practised; absent from schema 1 snapshots. */
+  practice?: PracticeCounts;
   modules: Array<{ id: string; title: string; completedAt: string; averageScaled: number | null }>;
   roleplay: { calls: number; averageScaled: number | null; progress: number | null };
   appraisal: AppraisalEntry[];
@@ -121,20 +132,23 @@ export function buildSnapshot(input: SnapshotInput): CertificateSnapshot {
       signatoryTitle: org.signatoryTitle.trim(),
       logoSha256: org.logoSha256,
     },
-    competencyBlocks: input.framework.blocks.map((block) => ({
-      code: block.code,
-      label: block.label,
-      competencies: block.competencies.map((c) => {
-        const row = byCode.get(c.code);
-        return {
-          code: c.code,
-          label: c.label,
-          level: row?.level ?? 'non_acquis',
-          computedLevel: row?.computedLevel ?? 'non_acquis',
-          justification: row?.override?.justification ?? null,
-        };
-      }),
-    })),
+    competencyBlocks: printedCompetencyBlocks(
+      input.framework.blocks.map((block) => ({
+        code: block.code,
+        label: block.label,
+        competencies: block.competencies.map((c) => {
+          const row = byCode.get(c.code);
+          return {
+            code: c.code,
+            label: c.label,
+            level: row?.level ?? 'non_acquis',
+            computedLevel: row?.computedLevel ?? 'non_acquis',
+            justification: row?.override?.justification ?? null,
+          };
+        }),
+      })),
+    ),
+    practice: { ...evidence.practice },
     modules: evidence.modules
       .filter((m) => m.completed)
       .map((m) => ({ id: m.moduleId, title: m.title, completedAt: m.completedAt as string, averageScaled: m.averageScaled })),
@@ -143,6 +157,18 @@ export function buildSnapshot(input: SnapshotInput): CertificateSnapshot {
     verifyUrl: `${base}/verify/${input.id}`,
     replaces: input.replaces,
   };
+}
+
+/**
+ * The competencies a certificate states: acquired or in progress. A competency never assessed
+ * is "non acquis" by the rules and is left out, and so is one assessed below the threshold: the
+ * certificate says what the person can do, it is not a list of failures. A level the trainer
+ * set (with a justification) counts like a computed one. Blocks left empty are dropped.
+ */
+export function printedCompetencyBlocks(blocks: readonly SnapshotCompetencyBlock[]): SnapshotCompetencyBlock[] {
+  return blocks
+    .map((block) => ({ ...block, competencies: block.competencies.filter((c) => c.level !== 'non_acquis') }))
+    .filter((block) => block.competencies.length > 0);
 }
 
 /** JSON with sorted keys, so that the same snapshot always hashes the same. */

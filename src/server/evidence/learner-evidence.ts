@@ -7,6 +7,7 @@ import type { CompetencyFramework } from '../courses/format/types.ts';
 import { competencyLevels } from './competency-levels.ts';
 import { applyOverrides, type FinalCompetencyLevel, type LevelOverride } from './level-overrides.ts';
 import { modulesCompleted, type ModuleOutline, type ModuleResult } from './modules-completed.ts';
+import { practiceCounts, type PracticeCounts } from './practice-counts.ts';
 import { roleplayPerformance, type RoleplayPerformance } from './roleplay-performance.ts';
 import { trainingHours, type TrainingHours } from './training-hours.ts';
 
@@ -24,6 +25,7 @@ export interface LearnerEvidence {
   competencies: FinalCompetencyLevel[];
   hours: TrainingHours;
   roleplay: RoleplayPerformance;
+  practice: PracticeCounts;
   statementCount: number;
 }
 
@@ -33,6 +35,7 @@ export function learnerEvidence(input: EvidenceInput): LearnerEvidence {
     competencies: applyOverrides(competencyLevels(input.statements, input.framework), input.overrides),
     hours: trainingHours(input.attendanceHours, input.statements),
     roleplay: roleplayPerformance(input.statements),
+    practice: practiceCounts(input.statements),
     statementCount: input.statements.length,
   };
 }

@@ -15,6 +15,8 @@ const levelSchema = z.object({
   level: z.enum(['', 'acquis', 'en_cours', 'non_acquis'], { message: 'errors.required' }),
   justification: z.string().trim().max(1000, 'errors.tooLong').optional().default(''),
 });
+/** The checkbox is "on" when ticked; any other value (a tampered form) counts as not ticked. */
+const issueSchema = z.object({ acknowledgeThinEvidence: z.string().optional() });
 const appraisalSchema = z.object(
   Object.fromEntries(
     APPRAISAL_CRITERIA.flatMap((c) => [
@@ -104,7 +106,8 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
   });
 
   const issue = action(async (req) => {
-    await issuing.issue(userIdOf(req), req.session.userId as string);
+    const v = formOrThrow(parseForm(issueSchema, req.body));
+    await issuing.issueAfterReview(userIdOf(req), req.session.userId as string, v.acknowledgeThinEvidence === 'on');
     return 'issued';
   });
 

@@ -2,6 +2,7 @@
 import { APPRAISAL_CRITERIA, APPRAISAL_LEVELS } from '../appraisal.ts';
 import type { CertificateRecord } from '../registry.repository.ts';
 import type { ReleaseReview } from '../release.service.ts';
+import { thinEvidenceWarnings } from '../thin-evidence.ts';
 
 const pct = (scaled: number | null): string => (scaled === null ? '—' : `${Math.round(scaled * 100)} %`);
 
@@ -42,6 +43,8 @@ export function reviewView(review: ReleaseReview, certificate: CertificateRecord
         levels: APPRAISAL_LEVELS.map((level) => ({ level, selected: entry?.level === level })),
       };
     }),
+    thinEvidence: thinEvidenceWarnings(evidence).map((w) => ({ key: `certificates.release.thin.${w.code}`, actual: w.actual, threshold: w.threshold })),
+    practice: evidence.practice,
     certificate,
     closed: release.closedAt !== null,
   };

@@ -1,14 +1,17 @@
 /**
- * Renders a certificate snapshot to a PDF (A4, at most 2 pages). Deterministic: the same
- * snapshot, credential and logo give the same bytes (fixed dates, ids derived from the info).
- * The signed credential travels inside the PDF as an attachment.
+ * Renders a certificate snapshot to a one-page A4 PDF. The wording comes from
+ * certificate-wording.ts; this file only lays it out. Everything, the signature, the QR code and
+ * the verification code included, stays on page 1: the layout is measured first and drawn at the
+ * largest text scale that fits (a long appraisal or many competencies make the text smaller,
+ * never a second page). Deterministic: the same snapshot, credential and logo give the same
+ * bytes (fixed dates, ids derived from the info). The signed credential travels inside the PDF
+ * as an attachment.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { APPRAISAL_LEVEL_LABELS_FR, CRITERION_LABELS_FR } from '../appraisal.ts';
 import type { CertificateSnapshot } from '../snapshot.ts';
-import { hours, LEVEL_LABELS_FR, longDate, percent } from './french-format.ts';
+import { certificateWording, type CertificateWording } from './certificate-wording.ts';
 import { drawQrCode } from './qr-code.ts';
 
 export const ASSETS_DIR = path.resolve(import.meta.dirname, '../../../../assets');
@@ -18,10 +21,12 @@ export const DEFAULT_LOGO = path.join(ASSETS_DIR, 'logo-default.png');
 
 export const CREDENTIAL_ATTACHMENT = 'attestation.jwt';
 
-const COLORS = { primary: '#1f4e79', accent: '#2a9d8f', text: '#1a1a1a', muted: '#555555', band: '#e8eef5', line: '#c9d3de' };
-const LEVEL_COLORS = { acquis: '#1b6e3a', en_cours: '#8a5a00', non_acquis: '#8a1c1c' } as const;
-const PAGE = { left: 48, right: 547, top: 44, bottom: 790 };
+const COLORS = { primary: '#1f4e79', accent: '#2a9d8f', text: '#1a1a1a', muted: '#555555', band: '#e8eef5', line: '#c9d3de', acquired: '#1b6e3a', inProgress: '#1f4e79' };
+const PAGE = { left: 48, right: 547, top: 40, bottom: 800 };
 const WIDTH = PAGE.right - PAGE.left;
+const FOOTER_Y = 812;
+/** Text scales tried in turn; the smallest keeps 8.5 pt body text at about 6 pt, still legible when printed. */
+const SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.66];
 
 export interface PdfInput {
   snapshot: CertificateSnapshot;
@@ -29,188 +34,197 @@ export interface PdfInput {
   credentialJwt: string;
   /** PNG or JPEG bytes; the default logo when null. */
   logo: Buffer | null;
-  /** Marks every page "APERÇU": a preview is not a certificate. */
+  /** Marks the page "APERÇU": a preview is not a certificate. */
   preview?: boolean;
 }
 
+interface TextOptions {
+  size?: number;
+  bold?: boolean;
+  color?: string;
+  x?: number;
+  width?: number;
+  gap?: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/**
+ * Writes top to bottom at a text scale. In a dry run it only measures (nothing is drawn), so the
+ * same layout code decides the scale and then draws.
+ */
 class Writer {
   y = PAGE.top;
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly scale: number,
+    readonly dry: boolean,
+  ) {}
 
-  /** Starts a new page when the next block would not fit. */
-  ensure(height: number): void {
-    if (this.y + height > PAGE.bottom) {
-      this.doc.addPage();
-      this.y = PAGE.top;
-    }
+  size(points: number): number {
+    return points * this.scale;
   }
 
-  text(value: string, options: { size?: number; bold?: boolean; color?: string; x?: number; width?: number; gap?: number; align?: 'left' | 'right' | 'center' } = {}): void {
+  text(value: string, options: TextOptions = {}): void {
     const { doc } = this;
     const x = options.x ?? PAGE.left;
     const width = options.width ?? PAGE.right - x;
-    doc.font(options.bold ? 'Bold' : 'Regular').fontSize(options.size ?? 9.5).fillColor(options.color ?? COLORS.text);
+    doc.font(options.bold ? 'Bold' : 'Regular').fontSize(this.size(options.size ?? 9.5));
     const height = doc.heightOfString(value, { width });
-    this.ensure(height);
-    doc.text(value, x, this.y, { width, align: options.align ?? 'left', lineBreak: true });
-    this.y += height + (options.gap ?? 3);
+    if (!this.dry) doc.fillColor(options.color ?? COLORS.text).text(value, x, this.y, { width, align: options.align ?? 'left', lineBreak: true });
+    this.y += height + this.size(options.gap ?? 3);
   }
 
   heading(value: string): void {
-    // Keep a heading with at least its first rows.
-    this.ensure(70);
-    this.y += 8;
-    this.text(value, { size: 11.5, bold: true, color: COLORS.primary, gap: 2 });
-    this.doc.moveTo(PAGE.left, this.y).lineTo(PAGE.right, this.y).lineWidth(0.6).strokeColor(COLORS.accent).stroke();
-    this.y += 5;
+    this.y += this.size(7);
+    this.text(value, { size: 11, bold: true, color: COLORS.primary, gap: 1.5 });
+    if (!this.dry) this.doc.moveTo(PAGE.left, this.y).lineTo(PAGE.right, this.y).lineWidth(0.6).strokeColor(COLORS.accent).stroke();
+    this.y += this.size(4);
   }
 
-  /** A table row: cells with widths; returns nothing, moves y past the tallest cell. */
+  /** A table row: cells with widths; moves y past the tallest cell. */
   row(cells: Array<{ text: string; width: number; bold?: boolean; color?: string }>, options: { band?: string; size?: number } = {}): void {
     const { doc } = this;
-    const size = options.size ?? 8.8;
-    const pad = 3;
+    const size = this.size(options.size ?? 8.6);
+    const pad = this.size(2.6);
     const heights = cells.map((c) => {
       doc.font(c.bold ? 'Bold' : 'Regular').fontSize(size);
       return doc.heightOfString(c.text, { width: c.width - pad * 2 });
     });
     const height = Math.max(...heights) + pad * 2;
-    this.ensure(height);
-    if (options.band) doc.rect(PAGE.left, this.y, WIDTH, height).fill(options.band);
-    let x = PAGE.left;
-    for (const cell of cells) {
-      doc.font(cell.bold ? 'Bold' : 'Regular').fontSize(size).fillColor(cell.color ?? COLORS.text);
-      doc.text(cell.text, x + pad, this.y + pad, { width: cell.width - pad * 2 });
-      x += cell.width;
+    if (!this.dry) {
+      if (options.band) doc.rect(PAGE.left, this.y, WIDTH, height).fill(options.band);
+      let x = PAGE.left;
+      for (const cell of cells) {
+        doc.font(cell.bold ? 'Bold' : 'Regular').fontSize(size).fillColor(cell.color ?? COLORS.text);
+        doc.text(cell.text, x + pad, this.y + pad, { width: cell.width - pad * 2 });
+        x += cell.width;
+      }
+      doc.moveTo(PAGE.left, this.y + height).lineTo(PAGE.right, this.y + height).lineWidth(0.3).strokeColor(COLORS.line).stroke();
     }
     this.y += height;
-    doc.moveTo(PAGE.left, this.y).lineTo(PAGE.right, this.y).lineWidth(0.3).strokeColor(COLORS.line).stroke();
   }
 }
 
-function header(w: Writer, s: CertificateSnapshot, logo: Buffer | string): void {
+function header(w: Writer, s: CertificateSnapshot, words: CertificateWording, logo: Buffer | string): void {
   const { doc } = w;
-  doc.image(logo, PAGE.left, PAGE.top, { fit: [54, 54] });
-  const x = PAGE.left + 66;
+  const logoSize = 50;
+  if (!w.dry) doc.image(logo, PAGE.left, PAGE.top, { fit: [logoSize, logoSize] });
+  const x = PAGE.left + logoSize + 12;
   w.y = PAGE.top + 2;
-  w.text(s.issuer.name, { x, width: 280, size: 11.5, bold: true, color: COLORS.primary, gap: 1 });
-  for (const line of s.issuer.addressLines) w.text(line, { x, width: 280, size: 8.5, color: COLORS.muted, gap: 0 });
-  doc.font('Regular').fontSize(8.5).fillColor(COLORS.muted).text('Attestation n°', 380, PAGE.top + 2, { width: PAGE.right - 380, align: 'right' });
-  doc.font('Bold').fontSize(10.5).fillColor(COLORS.text).text(s.number, 380, PAGE.top + 14, { width: PAGE.right - 380, align: 'right' });
-  w.y = Math.max(w.y, PAGE.top + 58) + 18;
-  w.text('Attestation de compétences', { size: 22, bold: true, color: COLORS.primary, gap: 2 });
-  w.text(`${s.training.title} — référentiel ${s.training.reference}`, { size: 11, color: COLORS.accent, bold: true, gap: 10 });
+  w.text(s.issuer.name, { x, width: 290, size: 11.5, bold: true, color: COLORS.primary, gap: 1 });
+  for (const line of s.issuer.addressLines) w.text(line, { x, width: 290, size: 8.5, color: COLORS.muted, gap: 0 });
+  if (!w.dry) {
+    doc.font('Regular').fontSize(8.5).fillColor(COLORS.muted).text('Attestation n°', 380, PAGE.top + 2, { width: PAGE.right - 380, align: 'right' });
+    doc.font('Bold').fontSize(10.5).fillColor(COLORS.text).text(s.number, 380, PAGE.top + 14, { width: PAGE.right - 380, align: 'right' });
+  }
+  w.y = Math.max(w.y, PAGE.top + logoSize) + w.size(12);
+  w.text(words.title, { size: 21, bold: true, color: COLORS.primary, gap: 1 });
+  w.text(words.subtitle, { size: 10.5, color: COLORS.accent, bold: true, gap: 7 });
+  w.text(words.introduction, { size: 9.8, gap: 2 });
 }
 
-function introduction(w: Writer, s: CertificateSnapshot): void {
-  const born = s.holder.birthDate ? `, né(e) le ${longDate(s.holder.birthDate)},` : '';
-  const place = s.training.place ? `, dispensée à ${s.training.place},` : '';
-  w.text(
-    `${s.issuer.name} atteste que ${s.holder.fullName}${born} a suivi la formation « ${s.training.title} »${place} ` +
-      `du ${longDate(s.training.periodStart)} au ${longDate(s.training.periodEnd)}, pour une durée de ${hours(s.training.attendanceHours)} de présence en formation, ` +
-      `dont ${hours(s.training.timeOnTaskHours)} d'activités enregistrées sur la plateforme (cours, exercices, appels simulés).`,
-    { size: 10, gap: 4 },
-  );
-  w.text("Les niveaux ci-dessous sont établis à partir des résultats enregistrés pendant la formation et validés par le formateur.", {
-    size: 8.5,
+function competencies(w: Writer, words: CertificateWording): void {
+  if (words.competencyBlocks.length === 0) return;
+  w.heading('Compétences du référentiel mises en œuvre');
+  w.text('Niveaux établis à partir des résultats enregistrés pendant la formation (quiz, exercices, appels simulés) et validés par le formateur.', {
+    size: 8,
     color: COLORS.muted,
     gap: 2,
   });
-}
-
-function competencies(w: Writer, s: CertificateSnapshot): void {
-  w.heading('Compétences du référentiel');
-  const widths = [46, WIDTH - 46 - 120, 120];
-  w.row(
-    [
-      { text: 'Code', width: widths[0] as number, bold: true },
-      { text: 'Compétence', width: widths[1] as number, bold: true },
-      { text: 'Niveau', width: widths[2] as number, bold: true },
-    ],
-    { size: 8.5 },
-  );
-  for (const block of s.competencyBlocks) {
-    w.row([{ text: `${block.code} — ${block.label}`, width: WIDTH, bold: true, color: COLORS.primary }], { band: COLORS.band });
-    for (const c of block.competencies) {
+  const widths = [44, WIDTH - 44 - 112, 112] as const;
+  for (const block of words.competencyBlocks) {
+    w.row([{ text: block.heading, width: WIDTH, bold: true, color: COLORS.primary }], { band: COLORS.band });
+    for (const c of block.rows) {
       w.row([
-        { text: c.code, width: widths[0] as number },
-        { text: c.label, width: widths[1] as number },
-        { text: LEVEL_LABELS_FR[c.level], width: widths[2] as number, bold: true, color: LEVEL_COLORS[c.level] },
+        { text: c.code, width: widths[0] },
+        { text: c.label, width: widths[1] },
+        { text: c.level, width: widths[2], bold: true, color: c.acquired ? COLORS.acquired : COLORS.inProgress },
       ]);
     }
   }
 }
 
-function modulesAndCalls(w: Writer, s: CertificateSnapshot): void {
-  w.heading('Modules de formation validés');
-  if (s.modules.length === 0) w.text('Aucun module terminé.', { color: COLORS.muted });
-  for (const m of s.modules) {
-    const result = m.averageScaled === null ? '' : ` — résultat ${percent(m.averageScaled)}`;
-    w.text(`• ${m.title} — terminé le ${longDate(m.completedAt)}${result}`, { gap: 1 });
-  }
-  if (s.roleplay.calls > 0) {
-    w.y += 4;
-    const progress =
-      s.roleplay.progress === null ? '' : `, ${s.roleplay.progress >= 0 ? 'progression de +' : 'évolution de '}${Math.round(s.roleplay.progress * 100)} points entre le premier et le dernier appel`;
-    w.text(`Mises en situation : ${s.roleplay.calls} appel(s) client simulé(s), résultat moyen ${percent(s.roleplay.averageScaled)}${progress}.`, { gap: 1 });
+function practice(w: Writer, words: CertificateWording): void {
+  if (words.practice.length === 0 && words.modules === null) return;
+  w.heading('Pratique professionnelle en situation simulée');
+  for (const line of words.practice) w.text(`• ${line}`, { size: 9, gap: 1 });
+  if (words.modules) {
+    w.y += w.size(2);
+    w.text(words.modules, { size: 8.4, gap: 1 });
   }
 }
 
-function appraisal(w: Writer, s: CertificateSnapshot): void {
-  if (s.appraisal.length === 0) return;
+function appraisal(w: Writer, words: CertificateWording): void {
+  if (words.appraisal.length === 0) return;
   w.heading('Appréciation du comportement professionnel');
-  const widths = [120, 100, WIDTH - 220];
-  for (const entry of s.appraisal) {
-    w.row([
-      { text: CRITERION_LABELS_FR[entry.criterion], width: widths[0] as number, bold: true },
-      { text: APPRAISAL_LEVEL_LABELS_FR[entry.level], width: widths[1] as number },
-      { text: entry.text, width: widths[2] as number },
-    ]);
+  const widths = [112, 92, WIDTH - 204] as const;
+  for (const entry of words.appraisal) {
+    w.row(
+      [
+        { text: entry.criterion, width: widths[0], bold: true },
+        { text: entry.level, width: widths[1] },
+        { text: entry.text, width: widths[2] },
+      ],
+      { size: 8.3 },
+    );
   }
 }
 
-function signatureAndVerification(w: Writer, s: CertificateSnapshot): void {
-  w.ensure(120);
-  w.y += 14;
+/** QR code, verification code and address on the left; place, date and signatory on the right. */
+function signatureAndVerification(w: Writer, words: CertificateWording): void {
+  w.y += w.size(12);
   const top = w.y;
-  const { doc } = w;
-  drawQrCode(doc, s.verifyUrl, PAGE.left, top, 84);
-  const x = PAGE.left + 96;
-  const width = 200;
+  const qr = 78;
+  if (!w.dry) drawQrCode(w.doc, words.verification.url, PAGE.left, top, qr);
+  const x = PAGE.left + qr + 10;
+  const width = 215;
   w.y = top;
-  w.text('Vérifier cette attestation', { x, width, bold: true, size: 9.5, color: COLORS.primary, gap: 2 });
-  w.text(
-    "Scannez le code ou ouvrez l'adresse ci-dessous : la page indique si l'attestation est valide ou révoquée. " +
-      `Le fichier ${CREDENTIAL_ATTACHMENT} joint à ce PDF est une attestation numérique signée (Open Badges 3.0).`,
-    { x, width, size: 7.8, color: COLORS.muted, gap: 0 },
-  );
-  const sx = 360;
+  w.text(words.verification.heading, { x, width, bold: true, size: 9.5, color: COLORS.primary, gap: 1 });
+  w.text(`${words.verification.codeLabel} :`, { x, width, size: 8, color: COLORS.muted, gap: 0 });
+  w.text(words.verification.code, { x, width, size: 12, bold: true, gap: 2 });
+  w.text(words.verification.explanation, { x, width, size: 7, color: COLORS.muted, gap: 0 });
+  const left = Math.max(w.y, top + qr);
+  const sx = 372;
   w.y = top;
-  w.text(`Fait à ${s.issuePlace}, le ${longDate(s.issueDate)}`, { x: sx, size: 9.5, gap: 10 });
-  w.text(s.issuer.signatoryName, { x: sx, bold: true, size: 10, gap: 1 });
-  w.text(s.issuer.signatoryTitle, { x: sx, size: 9, color: COLORS.muted, gap: 1 });
-  w.text('Attestation signée électroniquement', { x: sx, size: 7.8, color: COLORS.muted });
-  w.y = Math.max(w.y, top + 90);
+  w.text(words.signature.placeAndDate, { x: sx, size: 9.5, gap: 10 });
+  w.text(words.signature.name, { x: sx, bold: true, size: 10, gap: 1 });
+  w.text(words.signature.title, { x: sx, size: 9, color: COLORS.muted, gap: 1 });
+  w.text(words.signature.note, { x: sx, size: 7.8, color: COLORS.muted });
+  w.y = Math.max(w.y, left) + w.size(3);
   // On its own line, so that the address is never broken where someone would type it.
-  w.text(s.verifyUrl, { size: 8, color: COLORS.primary });
+  w.text(words.verification.url, { size: 8, color: COLORS.primary, gap: 0 });
 }
 
-function footers(doc: PDFKit.PDFDocument, s: CertificateSnapshot, preview: boolean): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    if (preview) {
-      doc.save().rotate(-35, { origin: [297, 420] }).font('Bold').fontSize(72).fillColor('#c0392b').fillOpacity(0.15);
-      doc.text('APERÇU', 60, 380, { width: 475, align: 'center', lineBreak: false });
-      doc.restore();
-    }
-    // Writing below the bottom margin would otherwise open a new page.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Regular').fontSize(7.5).fillColor(COLORS.muted);
-    doc.text(`Attestation de compétences n° ${s.number} — page ${i + 1}/${range.count}`, PAGE.left, 812, { width: WIDTH, align: 'center' });
-    doc.page.margins.bottom = margin;
+function layout(w: Writer, s: CertificateSnapshot, words: CertificateWording, logo: Buffer | string): void {
+  header(w, s, words, logo);
+  competencies(w, words);
+  practice(w, words);
+  appraisal(w, words);
+  signatureAndVerification(w, words);
+}
+
+/** The largest scale at which the whole certificate fits above the footer. */
+function fittingScale(doc: PDFKit.PDFDocument, s: CertificateSnapshot, words: CertificateWording, logo: Buffer | string): number {
+  for (const scale of SCALES) {
+    const dry = new Writer(doc, scale, true);
+    layout(dry, s, words, logo);
+    if (dry.y <= PAGE.bottom) return scale;
   }
+  return SCALES.at(-1) as number;
+}
+
+function footer(doc: PDFKit.PDFDocument, words: CertificateWording, preview: boolean): void {
+  if (preview) {
+    doc.save().rotate(-35, { origin: [297, 420] }).font('Bold').fontSize(72).fillColor('#c0392b').fillOpacity(0.15);
+    doc.text('APERÇU', 60, 380, { width: 475, align: 'center', lineBreak: false });
+    doc.restore();
+  }
+  // Writing below the bottom margin would otherwise open a new page.
+  const margin = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  doc.font('Regular').fontSize(7.5).fillColor(COLORS.muted);
+  doc.text(words.footer, PAGE.left, FOOTER_Y, { width: WIDTH, align: 'center', lineBreak: false });
+  doc.page.margins.bottom = margin;
 }
 
 /**
@@ -233,7 +247,6 @@ export async function renderCertificatePdf(input: PdfInput): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, left: PAGE.left, right: 595.28 - PAGE.right, bottom: 841.89 - PAGE.bottom },
-    bufferPages: true,
     pdfVersion: '1.7',
     lang: 'fr-FR',
     displayTitle: true,
@@ -264,14 +277,11 @@ export async function renderCertificatePdf(input: PdfInput): Promise<Buffer> {
     creationDate: issued,
     modifiedDate: issued,
   });
-  const w = new Writer(doc);
-  header(w, s, input.logo ?? DEFAULT_LOGO);
-  introduction(w, s);
-  competencies(w, s);
-  modulesAndCalls(w, s);
-  appraisal(w, s);
-  signatureAndVerification(w, s);
-  footers(doc, s, input.preview === true);
+  const logo = input.logo ?? DEFAULT_LOGO;
+  const words = certificateWording(s);
+  const w = new Writer(doc, fittingScale(doc, s, words, logo), false);
+  layout(w, s, words, logo);
+  footer(doc, words, input.preview === true);
   doc.end();
   return done;
 }
