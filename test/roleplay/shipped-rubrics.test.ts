@@ -57,6 +57,10 @@ const CASES: Record<string, { good: string[]; poor: string[] }> = {
     good: ['Je comprends madame, je note votre contestation. Pouvez-vous envoyer une copie de la lettre recommandée ? Nous allons vérifier avec FitPlus.', 'D’accord madame, c’est noté. Envoyez-nous la preuve de résiliation, la relance est suspendue le temps de vérifier.'],
     poor: ['Vous devez payer quand même madame, il n’y a aucune trace.', 'Vous avez raison madame, je supprime la facture.'],
   },
+  'client-veut-resilier/reformuler': {
+    good: ['Si je comprends bien monsieur, votre promo est finie, vous payez 39,99 au lieu de 24,99 et Fibrenet vous propose 29,99.', 'Donc monsieur votre prix a augmente et un autre operateur vous fait une offre moins chere, c est bien ca ?'],
+    poor: ['Pas de souci, je lance la résiliation.', 'D’accord monsieur.'],
+  },
 };
 
 describe('shipped free-response rubrics', () => {
