@@ -1,4 +1,5 @@
-import { describeRubricScore, scoreRubric } from '../rubric/score-rubric.ts';
+import { describeRubricScore } from '../rubric/describe-rubric-score.ts';
+import { scoreRubric } from '../rubric/score-rubric.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { CallState } from './call-state.ts';
 import { closeTurn, openTurn } from './learner-turn.ts';
@@ -33,7 +34,9 @@ export function applyFreeResponse(scenario: Scenario, state: CallState, input: F
     maxCompetencies: node.competencies,
     mood: outcome.mood,
     feedback: [outcome.feedback, describeRubricScore(node.rubric, score)].filter(Boolean).join(' '),
-    tags: [],
+    // A forbidden concept's tag marks the turn like an option's tags do (e.g. "divulgation").
+    tags: [...new Set(node.rubric.forbidden.filter((f) => f.tag && score.forbidden.includes(f.label)).map((f) => f.tag as string))],
+    blockingFaults: score.blockingFaults,
     next: outcome.next,
   });
 }

@@ -1,5 +1,5 @@
 import type { RubricScore } from '../rubric/score-rubric.ts';
-import type { EndingKind, OptionKind, Points } from '../scenario/types.ts';
+import type { BlockingFault, EndingKind, OptionKind, Points } from '../scenario/types.ts';
 
 /** Points earned against the most that could have been earned, on the turns actually played. */
 export interface Tally {
@@ -31,6 +31,8 @@ export type TranscriptEntry =
       mood: number;
       feedback: string;
       tags: string[];
+      /** Absent on turns without one, and on calls stored before blocking faults existed. */
+      blockingFaults?: BlockingFault[];
     })
   | (EntryBase & { kind: 'lookup'; turn: number; field: string; label: string; value: string })
   | (EntryBase & { kind: 'timeout'; turn: number; text: string; pointsLost: number; mood: number })

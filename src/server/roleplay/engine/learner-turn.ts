@@ -1,5 +1,5 @@
 import { clampMood } from '../scenario/mood.ts';
-import type { LearnerNode, Points, Scenario } from '../scenario/types.ts';
+import type { BlockingFault, LearnerNode, Points, Scenario } from '../scenario/types.ts';
 import { advance } from './advance.ts';
 import type { CallState, LearnerAnswer } from './call-state.ts';
 import { reject, type Step } from './step.ts';
@@ -31,6 +31,8 @@ export interface TurnResult {
   mood: number;
   feedback: string;
   tags: string[];
+  /** Faults that fail the call whatever its points (a blocking forbidden concept in a typed answer). */
+  blockingFaults?: BlockingFault[];
   next: string;
 }
 
@@ -50,6 +52,7 @@ export function closeTurn(scenario: Scenario, state: CallState, node: LearnerNod
         answer: result.answer, points: result.points, competencies: result.competencies,
         maxPoints: result.maxPoints, maxCompetencies: result.maxCompetencies,
         mood, feedback: result.feedback, tags: result.tags,
+        ...(result.blockingFaults?.length ? { blockingFaults: result.blockingFaults } : {}),
       },
     ],
   };

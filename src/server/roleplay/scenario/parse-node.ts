@@ -2,6 +2,7 @@ import { DEFAULT_RUBRIC_PASS } from './defaults.ts';
 import { isMap, type FieldReader, type Path, type YamlMap } from './field-reader.ts';
 import { moodEffect, parseCompetencies, parseOption, parsePoints } from './parse-option.ts';
 import { parseRubric } from './parse-rubric.ts';
+import { parseSamples } from './parse-samples.ts';
 import type { EndingKind, FreeOutcome, LearnerOption, ScenarioNode, TimeLimit } from './types.ts';
 
 export interface NodeContext {
@@ -15,7 +16,7 @@ const ENDINGS: readonly EndingKind[] = ['resolved', 'escalated', 'hung-up'];
 const KEYS = {
   customer: ['phase', 'customer', 'audio', 'mood', 'next', 'ifMoodBelow'],
   choice: ['phase', 'prompt', 'choices', 'hold', 'transfer', 'timeLimit'],
-  free: ['phase', 'free', 'rubric', 'points', 'competencies', 'model', 'next', 'good', 'weak', 'timeLimit'],
+  free: ['phase', 'free', 'rubric', 'points', 'competencies', 'model', 'samples', 'next', 'good', 'weak', 'timeLimit'],
   ending: ['phase', 'ending', 'outcome', 'customer', 'audio', 'followUp'],
   timeLimit: ['seconds', 'say', 'mood', 'points', 'next'],
   outcome: ['next', 'mood', 'feedback'],
@@ -58,7 +59,7 @@ export function parseNode(reader: FieldReader, id: string, value: unknown, ctx: 
   }
   if ('free' in obj || 'rubric' in obj) {
     reader.onlyKeys(obj, KEYS.free, path);
-    const rubric = parseRubric(reader, obj.rubric, [...path, 'rubric']) ?? { required: [], avoid: [], politeness: [], pass: DEFAULT_RUBRIC_PASS };
+    const rubric = parseRubric(reader, obj.rubric, [...path, 'rubric']) ?? { required: [], forbidden: [], avoid: [], politeness: [], pass: DEFAULT_RUBRIC_PASS };
     return {
       kind: 'free', id, phase,
       prompt: reader.text(obj, 'free', path, { required: true }) ?? '',
@@ -66,6 +67,7 @@ export function parseNode(reader: FieldReader, id: string, value: unknown, ctx: 
       points: parsePoints(reader, obj.points, [...path, 'points'], phase, ctx.phaseIds),
       competencies: parseCompetencies(reader, obj.competencies, [...path, 'competencies'], ctx.competencyCodes),
       model: reader.text(obj, 'model', path, { required: true }) ?? '',
+      ...parseSamples(reader, obj.samples, [...path, 'samples']),
       good: parseFreeOutcome(reader, obj, 'good', path),
       weak: parseFreeOutcome(reader, obj, 'weak', path),
       timeLimit: parseTimeLimit(reader, obj, path),

@@ -80,14 +80,39 @@ export interface RubricElement {
   anyOf: string[];
 }
 
+/**
+ * Something the agent must not say (disclosing data, a promise the company cannot keep).
+ * Found, it costs points; when blocking, the answer fails and the call records a blocking
+ * fault with the tag (one of the standard fault tags, e.g. "divulgation").
+ */
+export interface ForbiddenConcept extends RubricElement {
+  blocking: boolean;
+  tag?: string;
+}
+
+/** A fault that fails the call whatever its points: what was wrong, and its standard tag. */
+export interface BlockingFault {
+  label: string;
+  tag?: string;
+}
+
 export interface Rubric {
   required: RubricElement[];
+  /** Concepts the answer must not contain. */
+  forbidden: ForbiddenConcept[];
   avoid: string[];
   politeness: string[];
   minWords?: number;
   maxWords?: number;
   /** Percentage (0..100) at or above which the answer takes the `good` branch. */
   pass: number;
+}
+
+export interface RubricSamples {
+  /** Must take the `good` branch. */
+  good: string[];
+  /** Must not. */
+  bad: string[];
 }
 
 export interface FreeOutcome {
@@ -128,6 +153,8 @@ export interface FreeNode extends NodeBase {
   competencies: Points;
   /** A model answer, shown in the debrief as the better option. */
   model: string;
+  /** Answers real trainees wrote, labelled by the trainer: courses:check grades each one. */
+  samples?: RubricSamples;
   good: FreeOutcome;
   weak: FreeOutcome;
   timeLimit?: TimeLimit;

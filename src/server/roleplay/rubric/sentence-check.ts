@@ -1,0 +1,85 @@
+import type { Token } from './analyse-french.ts';
+import { CLITICS, CONJUNCTIONS, DETERMINERS, FILLERS, FINITE_VERBS, FUNCTION_WORDS, PREPOSITIONS, SUBJECT_PRONOUNS } from './french-words.ts';
+
+/**
+ * Why an answer does not read as something said to a customer, or undefined when it does.
+ *
+ * A trainee who types the rubric's words ("internet fibre matin rouge voyant connexion coupé
+ * ok merci") has found the keywords, not said a sentence. Four signals, all cheap and all
+ * measured on the words that carry something (greetings, thanks, titles and hesitations
+ * such as "ok", "merci", "monsieur", "euh" are left out, so padding with them changes nothing):
+ *
+ * - a clause: a subject pronoun followed by a verb ("vous avez", "je ne peux"), a common
+ *   finite verb ("est", "faut", "pouvez"), or an imperative in -ez ("envoyez") or -ons;
+ * - grammatical words: in French prose about half the words are articles, pronouns,
+ *   prepositions and auxiliaries; a list of nouns has none. At least a quarter are required;
+ * - words of its own: at least a third of the words must lie outside the rubric expressions
+ *   the answer matched. The rubric's words alone, in any order, are not an answer;
+ * - no broken grammar: an article followed by another small word or by nothing ("le la de")
+ *   is what padding with function words looks like; two such breaks fail the answer.
+ */
+export type NotASentence = 'no-clause' | 'few-grammar-words' | 'only-rubric-words' | 'broken-grammar';
+
+export const MIN_GRAMMAR_SHARE = 0.25;
+export const MIN_OWN_SHARE = 1 / 3;
+export const MAX_BROKEN = 1;
+
+export function whyNotASentence(tokens: readonly Token[], rubricTokens: ReadonlySet<number>): NotASentence | undefined {
+  const meaningful = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'mark' && !FILLERS.has(t.folded));
+  if (meaningful.length === 0) return 'no-clause';
+  if (!hasClause(tokens, rubricTokens)) return 'no-clause';
+  const grammar = meaningful.filter(({ t }) => t.kind === 'word' && FUNCTION_WORDS.has(t.folded)).length;
+  if (grammar / meaningful.length < MIN_GRAMMAR_SHARE) return 'few-grammar-words';
+  const own = meaningful.filter(({ i }) => !rubricTokens.has(i)).length;
+  if (own / meaningful.length < MIN_OWN_SHARE) return 'only-rubric-words';
+  if (brokenGrammar(tokens) > MAX_BROKEN) return 'broken-grammar';
+  return undefined;
+}
+
+function isVerbLike(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (FINITE_VERBS.has(t.folded)) return true;
+  // Imperatives and the polite "vous" form ("envoyez", "prenez"), "nous" forms ("vérifions").
+  return t.folded.length >= 5 && /(ez|ons)$/.test(t.folded) && !FUNCTION_WORDS.has(t.folded) && !['chez', 'assez'].includes(t.folded);
+}
+
+const isWord = (t: Token | undefined, test: (folded: string) => boolean): boolean => t?.kind === 'word' && test(t.folded);
+const isContent = (folded: string): boolean => !FUNCTION_WORDS.has(folded) && !FILLERS.has(folded);
+
+function hasClause(tokens: readonly Token[], rubricTokens: ReadonlySet<number>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isVerbLike(t)) return true;
+    // A noun subject: article, noun, then a word followed by a grammatical one ("le prix dépend de").
+    if (isWord(t, (w) => DETERMINERS.has(w)) && isWord(tokens[i + 1], isContent) && isWord(tokens[i + 2], isContent) && !rubricTokens.has(i + 2)
+      && isWord(tokens[i + 3], (w) => FUNCTION_WORDS.has(w))) return true;
+    if (t.kind !== 'word' || !SUBJECT_PRONOUNS.has(t.folded)) continue;
+    // Subject, then clitics ("je ne vous le"), then a word that is not grammatical: a verb.
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].kind === 'word' && CLITICS.has(tokens[j].folded)) j++;
+    const next = tokens[j];
+    // The verb must be the answer's own word: "vous internet" is a pronoun before a keyword.
+    if (next?.kind === 'word' && !FUNCTION_WORDS.has(next.folded) && !FILLERS.has(next.folded) && !rubricTokens.has(j)) return true;
+  }
+  return false;
+}
+
+const SMALL = (t: Token | undefined): boolean =>
+  t === undefined || t.kind === 'mark' || (t.kind === 'word' && (DETERMINERS.has(t.folded) || PREPOSITIONS.has(t.folded) || CONJUNCTIONS.has(t.folded)));
+
+/** Articles that are also pronouns ("ce que", "un de vos conseillers"): never counted as broken. */
+const ALSO_PRONOUNS = new Set(['ce', 'un', 'une', 'leur']);
+/** "le", "la", "les" are object pronouns after an imperative ("envoyez-la par courrier"). */
+const OBJECT_PRONOUNS = new Set(['le', 'la', 'les']);
+
+/** Articles followed by nothing, a mark, or another article, preposition or conjunction. */
+function brokenGrammar(tokens: readonly Token[]): number {
+  let broken = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !DETERMINERS.has(t.folded) || ALSO_PRONOUNS.has(t.folded)) continue;
+    if (OBJECT_PRONOUNS.has(t.folded) && i > 0 && isVerbLike(tokens[i - 1])) continue;
+    if (SMALL(tokens[i + 1])) broken++;
+  }
+  return broken;
+}
