@@ -42,7 +42,7 @@ describe('certificates: PDF', function () {
       'Fait à Lyon, le 26 novembre 2026',
       'Claire Martin',
       'Directrice pédagogique',
-      'Code de vérification : TRP-2026-000123-0',
+      'Code de vérification : TRP-7KQ2-M9XD',
       'https://verif.example.org/verify/0b7f0a8e-1111-4222-8333-444455556666',
       'Association Cap Avenir Formation',
       '12 rue des Lilas',
@@ -51,7 +51,10 @@ describe('certificates: PDF', function () {
     }
     expect(pdf.info.Title).to.equal('Attestation de compétences — Jérôme Lœuvre-Dupont');
     expect(pdf.info.Author).to.equal('Association Cap Avenir Formation');
-    expect(String(pdf.info.Subject)).to.contain('TRP-2026-000123-0');
+    expect(String(pdf.info.Subject)).to.contain('TRP-7KQ2-M9XD');
+    // The registry's sequential number is internal: printing it would let anyone list certificates.
+    expect(text).not.to.contain('TRP-2026-000123-0');
+    expect(JSON.stringify(pdf.info)).not.to.contain('000123');
     expect(pdf.info.CreationDate).to.equal('D:20261126100000Z');
     expect(pdf.attachments.get('attestation.jwt')?.toString()).to.equal(JWT);
     expect(pdf.pages).to.equal(1);
@@ -148,7 +151,7 @@ describe('certificates: PDF', function () {
     const pdf = await readPdf(await render(snapshot));
     expect(pdf.pages).to.equal(1);
     const page1 = oneLine(pdf.pageTexts[0] as string);
-    expect(page1).to.contain('Code de vérification : TRP-2026-000123-0');
+    expect(page1).to.contain('Code de vérification : TRP-7KQ2-M9XD');
     expect(page1).to.contain('Claire Martin');
     expect(page1).to.contain('Attestation signée électroniquement');
     expect(page1).to.contain('Gérer son stress et ses émotions, en appliquant');

@@ -102,7 +102,9 @@ describe('certificates: release workflow over HTTP', function () {
     expect(cheerio.load(again.text)('.alert-error').text()).to.contain('Une attestation valide existe déjà');
     const pdfRes = await trainer.get(`/admin/certificates/${record?.id}/pdf`).buffer(true).parse(binary).expect(200);
     const pdf = await readPdf(pdfRes.body as Buffer);
-    expect(pdf.text).to.contain(record?.number as string);
+    expect(record?.verificationCode).to.match(/^TRP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(pdf.text).to.contain(record?.verificationCode as string);
+    expect(pdf.text).not.to.contain(record?.number as string);
     expect(pdf.text).not.to.contain('APERÇU');
     expect(pdf.attachments.get('attestation.jwt')?.toString()).to.equal(record?.credentialJwt);
   });

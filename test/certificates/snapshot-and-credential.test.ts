@@ -5,6 +5,7 @@ import { certificateIdOf, identityHash, openBadgeCredential, rncpUrlOf } from '.
 import { checkSignature, signCredential } from '../../src/server/certificates/credential/vc-jwt.ts';
 import { canonicalJson, initialsOf, snapshotHash } from '../../src/server/certificates/snapshot.ts';
 import { fixtureSnapshot } from './snapshot-fixture.ts';
+import { statusListEntry } from '../../src/server/certificates/status-list.ts';
 
 describe('certificates: snapshot and credential (pure)', () => {
   it('initials leave out particles and keep hyphenated names', () => {
@@ -28,7 +29,7 @@ describe('certificates: snapshot and credential (pure)', () => {
 
   it('builds an OpenBadgeCredential with one result per stated competency (none not acquired) and no name in clear', () => {
     const s = fixtureSnapshot();
-    const credential = openBadgeCredential(s, rncpUrlOf(s.training.reference));
+    const credential = openBadgeCredential(s, rncpUrlOf(s.training.reference), statusListEntry('https://verifier.example.org', 4242));
     expect(credential['@context']).to.deep.equal(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
     expect(credential.type).to.deep.equal(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(certificateIdOf(credential.id)).to.equal(s.id);
@@ -46,10 +47,10 @@ describe('certificates: snapshot and credential (pure)', () => {
     const key = parseStoredKey(await generateStoredKey('2026-11-26T00:00:00.000Z'));
     const other = parseStoredKey(await generateStoredKey('2026-11-26T00:00:00.000Z'));
     const s = fixtureSnapshot();
-    const jwt = await signCredential(openBadgeCredential(s, rncpUrlOf(s.training.reference)), key);
+    const jwt = await signCredential(openBadgeCredential(s, rncpUrlOf(s.training.reference), statusListEntry('https://verifier.example.org', 4242)), key);
     expect(decodeProtectedHeader(jwt)).to.include({ alg: 'EdDSA', typ: 'JWT', kid: key.kid });
     expect(decodeJwt(jwt)).to.include({ iss: s.issuer.id, jti: `urn:uuid:${s.id}`, nbf: Date.parse(s.issuedAt) / 1000 });
-    expect(await signCredential(openBadgeCredential(s, rncpUrlOf(s.training.reference)), key)).to.equal(jwt);
+    expect(await signCredential(openBadgeCredential(s, rncpUrlOf(s.training.reference), statusListEntry('https://verifier.example.org', 4242)), key)).to.equal(jwt);
     expect((await checkSignature(jwt, jwksOf([key]))).ok).to.equal(true);
     expect(await checkSignature(jwt, jwksOf([other]))).to.deep.equal({ ok: false, reason: 'unknown_key' });
     expect(await checkSignature('not.a.jwt', jwksOf([key]))).to.deep.equal({ ok: false, reason: 'malformed' });

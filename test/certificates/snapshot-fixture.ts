@@ -86,6 +86,7 @@ export function fixtureSnapshot(overrides: FixtureOverrides = {}): CertificateSn
   return buildSnapshot({
     id: '0b7f0a8e-1111-4222-8333-444455556666',
     number: 'TRP-2026-000123-0',
+    verificationCode: 'TRP-7KQ2-M9XD',
     issuedAt: '2026-11-26T10:00:00.000Z',
     learner: { fullName: overrides.fullName ?? 'Jérôme Lœuvre-Dupont', birthDate: '1990-03-01' },
     period: { start: '2026-03-02', end: '2026-11-27' },

@@ -60,7 +60,8 @@ describe('certificates: verification (page and CLI)', function () {
     const fromJwt = await cli(file('a.jwt', `${jwt}\n`));
     expect(fromJwt.code).to.equal(0);
     expect(fromJwt.out).to.contain('Statut : valide');
-    expect(fromJwt.out).to.contain(record.number);
+    expect(fromJwt.out).to.contain(record.verificationCode as string);
+    expect(fromJwt.out).not.to.contain(record.number);
     const envelope = JSON.stringify({ '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:application/vc+jwt,${jwt}`, type: 'EnvelopedVerifiableCredential' });
     expect((await cli(file('a.json', envelope))).code).to.equal(0);
     const pdf = await w.t.ctx.certificates.issuing.pdf(record);

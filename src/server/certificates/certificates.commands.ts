@@ -1,8 +1,10 @@
 /**
  * CLI: `certificate verify <file>` (PDF, .jwt or .json) and `purge --older-than <days>`.
- * Exit codes of verify: 0 valid; 1 invalid, revoked, replaced or unknown; 3 genuine signature
- * but the registry could not be reached, so revocation is unchecked (docs/certificates.md).
+ * Exit codes of verify: 0 valid; 1 invalid, revoked, replaced, unknown, or a PDF that is not the
+ * issued one; 3 genuine signature but the registry could not be reached, so revocation is
+ * unchecked; 2 usage error (docs/certificates.md).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { JWK } from 'jose';
 import { boot } from '../boot.ts';
@@ -10,7 +12,9 @@ import { requireOption, UsageError, type CliCommand } from '../cli/command.ts';
 import type { AppContext } from '../context.ts';
 import { jwtFromFile } from './credential-file.ts';
 import { SIGNING_KEY_SETTING } from './credential/signing-key.ts';
-import { STATUS_LABELS_FR, verifyCredentialJwt, type VerificationResult } from './verification.ts';
+import { isLocale, translator } from '../i18n/catalogue.ts';
+import { bindPdf, verifyCredentialJwt, type VerificationResult } from './verification.ts';
+import { verifyReport } from './verify-report.ts';
 
 const EXIT = { valid: 0, unchecked: 3 } as const;
 
@@ -24,22 +28,6 @@ function readJwks(file: string): { keys: JWK[] } {
   const keys = (value as { keys?: unknown }).keys;
   if (!Array.isArray(keys)) throw new UsageError(`${file} is not a JWKS: no "keys" array`);
   return { keys: keys as JWK[] };
-}
-
-function report(result: VerificationResult): string {
-  const lines = [`Statut : ${STATUS_LABELS_FR[result.status]}`];
-  const payload = result.payload;
-  const issuer = payload?.issuer as { name?: unknown } | undefined;
-  if (result.record) {
-    lines.push(`Numéro : ${result.record.number}`, `Délivrée le : ${result.record.issuedAt.slice(0, 10)}`, `Titulaire : ${result.record.holderInitials}`);
-    if (result.record.revokedAt) lines.push(`Révoquée le : ${result.record.revokedAt.slice(0, 10)}${result.record.revokedReason ? ` (${result.record.revokedReason})` : ''}`);
-  } else if (payload && typeof payload.validFrom === 'string') {
-    lines.push(`Délivrée le : ${payload.validFrom.slice(0, 10)}`);
-  }
-  if (issuer && typeof issuer.name === 'string') lines.push(`Émetteur : ${issuer.name}`);
-  if (result.reason && result.status !== 'revoked') lines.push(`Raison : ${result.reason}`);
-  if (result.status === 'unchecked') lines.push("La signature est authentique, mais le registre n'a pas pu être consulté : vérifiez l'état en ligne (page /verify).");
-  return `${lines.join('\n')}\n`;
 }
 
 /** Verifies a file; with `ctx` the keys and the registry come from its database. */
@@ -57,25 +45,32 @@ export async function verifyFile(file: string, options: { jwksFile?: string }, c
     throw new UsageError('this database holds no issuer key: give the issuer\'s keys with --jwks <file> (a copy of /.well-known/jwks.json)');
   }
   const jwks = options.jwksFile ? readJwks(options.jwksFile) : await (ctx as AppContext).certificates.jwks();
-  return verifyCredentialJwt(jwt, jwks, ctx ? (id) => ctx.certificates.registry.findById(id) : null);
+  const result = await verifyCredentialJwt(jwt, jwks, ctx ? (id) => ctx.certificates.registry.findById(id) : null);
+  // A PDF is bound to the registry by its bytes: a genuine credential inside a forged PDF is not the issued PDF.
+  if (!isPdf(data) || !result.record) return result;
+  return bindPdf(result, crypto.createHash('sha256').update(data).digest('hex'), result.record.pdfSha256);
 }
+
+const isPdf = (data: Buffer) => data.subarray(0, 5).toString('latin1') === '%PDF-';
 
 export const certificatesCommands: CliCommand[] = [
   {
     words: ['certificate', 'verify'],
-    usage: 'certificate verify <file.pdf|file.jwt|file.json> [--jwks keys.json]',
-    summary: 'checks a certificate: signature, then revocation in the registry (DATABASE_URL); exit 0 only if valid',
+    usage: 'certificate verify <file.pdf|file.jwt|file.json> [--jwks keys.json] [--lang fr|en]',
+    summary: 'checks a certificate: signature, revocation in the registry (DATABASE_URL), a PDF against the issued one; exit 0 only if valid',
     offline: true,
     async run(options, positionals, ctx) {
       const file = positionals[0];
       if (!file) throw new UsageError('missing <file>');
       const jwksFile = typeof options.jwks === 'string' ? options.jwks : undefined;
+      const lang = options.lang ?? 'fr';
+      if (!isLocale(lang)) throw new UsageError('--lang must be fr or en');
       // With --jwks and no DATABASE_URL the check runs fully offline (no registry).
       const useDatabase = ctx !== null || !jwksFile || Boolean(process.env.DATABASE_URL);
       const booted = ctx === null && useDatabase ? await boot() : null;
       try {
         const result = await verifyFile(file, { jwksFile }, ctx ?? booted?.ctx ?? null);
-        process.stdout.write(report(result));
+        process.stdout.write(verifyReport(result, translator(lang)));
         return result.status === 'valid' ? EXIT.valid : result.status === 'unchecked' ? EXIT.unchecked : 1;
       } finally {
         await booted?.database.close();

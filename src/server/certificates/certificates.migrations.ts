@@ -1,4 +1,7 @@
-import type { Kysely, Migration } from 'kysely';
+import crypto from 'node:crypto';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { randomVerificationCode } from './verification-code.ts';
+import { randomStatusIndex } from './status-list.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -64,6 +67,48 @@ export const certificatesMigrations: Record<string, Migration> = {
         .addColumn('data_base64', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '202612031330_certificates_binding': {
+    async up(db: AnyDb) {
+      // Issue 12: each credential carries a Bitstring Status List entry (its index), the printed
+      // code employers type is random (not the sequential number), and the registry keeps the
+      // SHA-256 of the issued PDF and credential so that a forged PDF is told apart.
+      await db.schema.alterTable('certificates').addColumn('status_index', 'integer').execute();
+      await db.schema.alterTable('certificates').addColumn('verification_code', 'text').execute();
+      await db.schema.alterTable('certificates').addColumn('pdf_sha256', 'text').execute();
+      await db.schema.alterTable('certificates').addColumn('credential_sha256', 'text').execute();
+      // Existing rows get an index and a code (their PDFs keep printing the old number, and their
+      // credentials carry no status entry; the PDF hash stays unknown: see docs/certificates.md).
+      const rows = (await db.selectFrom('certificates').select(['id', 'credential_jwt']).orderBy('issued_at').execute()) as Array<{ id: string; credential_jwt: string | null }>;
+      const indexes = new Set<number>();
+      const codes = new Set<string>();
+      for (const row of rows) {
+        let index = randomStatusIndex();
+        while (indexes.has(index)) index = randomStatusIndex();
+        indexes.add(index);
+        let code = randomVerificationCode();
+        while (codes.has(code)) code = randomVerificationCode();
+        codes.add(code);
+        const credentialSha256 = row.credential_jwt === null ? null : crypto.createHash('sha256').update(row.credential_jwt).digest('hex');
+        await db.updateTable('certificates').set({ status_index: index, verification_code: code, credential_sha256: credentialSha256 }).where('id', '=', row.id).execute();
+      }
+      // The issued PDF itself, kept so that a download gives the very bytes whose hash the registry
+      // holds, whatever later changes to the layout; emptied by the retention purge.
+      await db.schema
+        .createTable('certificate_pdfs')
+        .addColumn('certificate_id', 'text', (c) => c.primaryKey())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('data_base64', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('certificates_status_index_uq').on('certificates').column('status_index').unique().execute();
+      await db.schema.createIndex('certificates_verification_code_uq').on('certificates').column('verification_code').unique().execute();
+      // Parallel issues once left several valid certificates for one learner: keep the newest valid.
+      await sql`update certificates set status = 'replaced', revoked_reason = 'remplacée' where status = 'valid' and user_id is not null and exists (
+        select 1 from certificates other where other.user_id = certificates.user_id and other.status = 'valid'
+          and (other.issued_at > certificates.issued_at or (other.issued_at = certificates.issued_at and other.id > certificates.id)))`.execute(db);
+      // Issue 11: at most one valid (neither revoked nor replaced) certificate per learner.
+      await db.schema.createIndex('certificates_one_valid_per_learner').on('certificates').column('user_id').unique().where(sql.ref('status'), '=', 'valid').execute();
     },
   },
 };

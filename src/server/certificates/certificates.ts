@@ -4,6 +4,7 @@ import type { LrsService } from '../../lrs/index.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { UsersRepository } from '../accounts/users.repository.ts';
 import type { Clock } from '../clock.ts';
+import { unitOfWork } from '../db/unit-of-work.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import type { AttendanceHoursFn } from '../evidence/training-hours.ts';
 import type { SettingsRepository } from '../settings/settings.repository.ts';
@@ -16,7 +17,11 @@ import { PurgeService } from './purge.service.ts';
 import { RegistryRepository } from './registry.repository.ts';
 import { ReleaseService } from './release.service.ts';
 import { ReleasesRepository } from './releases.repository.ts';
+import { signedStatusList } from './status-list.ts';
 import { verifyCredentialJwt, type VerificationResult } from './verification.ts';
+
+/** How long a status list served online stays valid: a verifier caching it must fetch a new one by then. */
+export const ONLINE_STATUS_LIST_VALIDITY_MS = 24 * 3600 * 1000;
 
 export interface CertificatesDeps {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,6 +50,8 @@ export interface Certificates {
   signingKey(): Promise<SigningKey>;
   jwks(): Promise<ReturnType<typeof jwksOf>>;
   verifyJwt(jwt: string): Promise<VerificationResult>;
+  /** The revocation status list credential as a VC-JWT, as of now (served at /status/1). */
+  statusList(): Promise<string>;
 }
 
 export function buildCertificates(deps: CertificatesDeps): Certificates {
@@ -61,7 +68,17 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
     });
     return key;
   };
-  const issuing = new IssuingService({ release, releases, registry, organisation, signingKey, verifyBaseUrl: deps.verifyBaseUrl, clock: deps.clock });
+  const issuing = new IssuingService({
+    release,
+    releases,
+    registry,
+    organisation,
+    signingKey,
+    verifyBaseUrl: deps.verifyBaseUrl,
+    baseUrl: deps.baseUrl,
+    clock: deps.clock,
+    run: unitOfWork(deps.db, deps.lrs),
+  });
   const documents = new DocumentsService({ registry, releases, issuing, source, accounts: deps.accounts, clock: deps.clock });
   const purge = new PurgeService({ db: deps.db, registry, releases, clock: deps.clock });
   const jwks = async () => jwksOf([await signingKey()]);
@@ -76,5 +93,19 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
     signingKey,
     jwks,
     verifyJwt: async (jwt) => verifyCredentialJwt(jwt, await jwks(), (id) => registry.findById(id)),
+    statusList: async () => {
+      const org = await organisation.get();
+      const now = deps.clock();
+      return signedStatusList(
+        {
+          verifyBase: await issuing.verifyBaseUrl(org),
+          issuerName: org.name,
+          revokedIndexes: await registry.revokedStatusIndexes(),
+          validFrom: now.toISOString(),
+          validUntil: new Date(now.getTime() + ONLINE_STATUS_LIST_VALIDITY_MS).toISOString(),
+        },
+        await signingKey(),
+      );
+    },
   };
 }

@@ -1,12 +1,19 @@
 /**
- * Issue, preview, re-issue and revoke. Issuing freezes a snapshot, signs its credential, stores
- * both in the registry; the PDF is rendered from the stored snapshot whenever it is asked for.
+ * Issue, preview, re-issue and revoke. Issuing freezes a snapshot, signs its credential (with
+ * its status list entry), renders the PDF once, and stores the registry row, the PDF, both
+ * hashes and the "earned" statement in one unit of work. The certificate id is derived from the
+ * issue form's key (or from the certificate re-issued), so a double submit or a retry finds its
+ * own effect; the partial unique index keeps one valid certificate per learner.
  */
-import { v4 as uuidv4 } from 'uuid';
+import crypto from 'node:crypto';
+import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 import type { Clock } from '../clock.ts';
+import type { RunUnitOfWork } from '../db/unit-of-work.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
 import { searchKey } from '../text/search-key.ts';
 import { appraisalComplete } from './appraisal.ts';
+import { earnedStatement } from './certificate-statements.ts';
 import { formatCertificateNumber } from './certificate-number.ts';
 import { openBadgeCredential, rncpUrlOf } from './credential/open-badge.ts';
 import type { SigningKey } from './credential/signing-key.ts';
@@ -17,14 +24,29 @@ import { renderCertificatePdf } from './pdf/certificate-pdf.ts';
 import type { CertificateRecord, RegistryRepository } from './registry.repository.ts';
 import type { ReleaseService } from './release.service.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
-import { buildSnapshot, revealingTexts, snapshotHash, type CertificateSnapshot } from './snapshot.ts';
+import { buildSnapshot, revealingTexts, snapshotHash, type CertificateSnapshot, type SnapshotInput } from './snapshot.ts';
+import { randomStatusIndex, statusListEntry } from './status-list.ts';
 import { thinEvidenceWarnings } from './thin-evidence.ts';
+import { randomVerificationCode } from './verification-code.ts';
 
 /** An issuing refusal shown on the review page, next to the issue button. */
 const issueError = (key: string) => new BadRequestError(key, { issue: key });
 
 export const PREVIEW_NUMBER = 'TRP-0000-000000-0';
+export const PREVIEW_CODE = 'TRP-0000-0000';
 const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
+/** Namespace of the certificate ids derived from an issue's identity (UUID v5). */
+const ISSUE_NAMESPACE = '6f1d7c1e-3b0a-5c8e-9f47-2a1f0c9d8e21';
+const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
+/** Draws of a sequence number, status index or code already taken by a parallel issue. */
+const MAX_DRAWS = 5;
+
+export interface CertificateIdentity {
+  id: string;
+  number: string;
+  verificationCode: string;
+  replaces: string | null;
+}
 
 export interface IssuingDeps {
   release: ReleaseService;
@@ -33,7 +55,11 @@ export interface IssuingDeps {
   organisation: OrganisationRepository;
   signingKey: () => Promise<SigningKey>;
   verifyBaseUrl: string;
+  /** The instance base URL (xAPI actors and activity ids). */
+  baseUrl: string;
   clock: Clock;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run: RunUnitOfWork<any>;
 }
 
 export class IssuingService {
@@ -45,85 +71,150 @@ export class IssuingService {
     return (organisation.verifyBaseUrl ?? this.deps.verifyBaseUrl).replace(/\/+$/, '');
   }
 
-  /** The snapshot the learner's certificate would have now; refuses what must not be printed. */
-  async snapshotFor(userId: string, identity: { id: string; number: string; replaces: string | null }): Promise<{ snapshot: CertificateSnapshot; cohortId: string | null }> {
+  /** What the learner's certificate would say now, less its identity; refuses what must not be printed. */
+  private async draft(userId: string): Promise<{ input: Omit<SnapshotInput, keyof CertificateIdentity | 'issuedAt'>; cohortId: string | null }> {
     const review = await this.deps.release.review(userId);
     const organisation = await this.deps.organisation.get();
     const missing = missingOrganisationFields(organisation);
     if (missing.length > 0) throw issueError('certificates.errors.organisationIncomplete');
     if (!review.release.leavingDate) throw issueError('certificates.errors.leavingDateMissing');
     if (!appraisalComplete(review.release.appraisal)) throw issueError('certificates.errors.appraisalIncomplete');
-    const snapshot = buildSnapshot({
-      ...identity,
-      issuedAt: this.deps.clock().toISOString(),
-      learner: { fullName: review.learner.displayName, birthDate: review.release.birthDate },
-      period: review.period,
-      evidence: review.evidence,
-      framework: this.deps.release.framework(),
-      appraisal: review.release.appraisal,
-      organisation,
-      verifyBaseUrl: await this.verifyBaseUrl(organisation),
-    });
+    return {
+      cohortId: review.cohortId,
+      input: {
+        learner: { fullName: review.learner.displayName, birthDate: review.release.birthDate },
+        period: review.period,
+        evidence: review.evidence,
+        framework: this.deps.release.framework(),
+        appraisal: review.release.appraisal,
+        organisation,
+        verifyBaseUrl: await this.verifyBaseUrl(organisation),
+      },
+    };
+  }
+
+  private snapshotOf(draft: Awaited<ReturnType<IssuingService['draft']>>['input'], identity: CertificateIdentity): CertificateSnapshot {
+    const snapshot = buildSnapshot({ ...draft, ...identity, issuedAt: this.deps.clock().toISOString() });
     if (revealingTexts(snapshot).length > 0) throw issueError('certificates.errors.revealingText');
-    return { snapshot, cohortId: review.cohortId };
+    return snapshot;
+  }
+
+  /** The snapshot the learner's certificate would have now; refuses what must not be printed. */
+  async snapshotFor(userId: string, identity: CertificateIdentity): Promise<{ snapshot: CertificateSnapshot; cohortId: string | null }> {
+    const { input, cohortId } = await this.draft(userId);
+    return { snapshot: this.snapshotOf(input, identity), cohortId };
+  }
+
+  /** The credential (with its status entry) and the PDF that carries it. */
+  private async documents(snapshot: CertificateSnapshot, statusIndex: number, preview = false): Promise<{ jwt: string; pdf: Buffer }> {
+    const key = await this.deps.signingKey();
+    const base = snapshot.issuer.id.replace(/\/issuer$/, '');
+    const jwt = await signCredential(openBadgeCredential(snapshot, rncpUrlOf(snapshot.training.reference), statusListEntry(base, statusIndex)), key);
+    const pdf = await renderCertificatePdf({ snapshot, credentialJwt: jwt, logo: await this.logo(snapshot), preview });
+    return { jwt, pdf };
   }
 
   /** A PDF of what would be issued now, marked as a preview, stored nowhere. */
   async preview(userId: string): Promise<Buffer> {
-    const { snapshot } = await this.snapshotFor(userId, { id: PREVIEW_ID, number: PREVIEW_NUMBER, replaces: null });
-    const key = await this.deps.signingKey();
-    const jwt = await signCredential(openBadgeCredential(snapshot, rncpUrlOf(snapshot.training.reference)), key);
-    return renderCertificatePdf({ snapshot, credentialJwt: jwt, logo: await this.logo(snapshot), preview: true });
+    const { snapshot } = await this.snapshotFor(userId, { id: PREVIEW_ID, number: PREVIEW_NUMBER, verificationCode: PREVIEW_CODE, replaces: null });
+    return (await this.documents(snapshot, 0, true)).pdf;
   }
 
   /**
    * Issuing from the trainer's review page: when the evidence is thin (thin-evidence.ts) the
    * trainer must have ticked that they read the warning; otherwise nothing is stored.
    */
-  async issueAfterReview(userId: string, by: string, thinEvidenceAcknowledged: boolean): Promise<CertificateRecord> {
+  async issueAfterReview(userId: string, by: string, thinEvidenceAcknowledged: boolean, options: { requestKey?: string } = {}): Promise<CertificateRecord> {
     const review = await this.deps.release.review(userId);
     if (!thinEvidenceAcknowledged && thinEvidenceWarnings(review.evidence).length > 0) {
       throw new BadRequestError('certificates.errors.thinEvidenceNotAcknowledged', { acknowledgeThinEvidence: 'certificates.errors.thinEvidenceNotAcknowledged' });
     }
-    return this.issue(userId, by);
+    return this.issue(userId, by, options);
   }
 
-  async issue(userId: string, by: string, replaces: CertificateRecord | null = null): Promise<CertificateRecord> {
-    if (!replaces) {
-      const current = await this.deps.registry.list({ userId, status: 'valid' }, 1);
-      if (current.length > 0) throw new ConflictError('certificates.errors.alreadyIssued', { issue: 'certificates.errors.alreadyIssued' });
-    }
+  /**
+   * Issues the learner's certificate. `requestKey` is the issue form's key: posts of the same form
+   * (double click, parallel submits, a retry) derive the same certificate id and get the same
+   * certificate; without it, the second of two issues is refused as already issued.
+   */
+  async issue(userId: string, by: string, options: { requestKey?: string } = {}): Promise<CertificateRecord> {
+    const id = options.requestKey ? uuidv5(`issue:${userId}:${options.requestKey}`, ISSUE_NAMESPACE) : uuidv4();
+    return this.commit(userId, by, id, null);
+  }
+
+  /** A new certificate (new number and code) from today's evidence; the old one is marked replaced, atomically. */
+  async reissue(id: string, by: string): Promise<CertificateRecord> {
+    const record = await this.require(id);
+    const replacementId = uuidv5(`reissue:${record.id}`, ISSUE_NAMESPACE);
+    // A parallel or repeated re-issue of this certificate already committed: it is the answer.
+    if (record.status === 'replaced' && record.replacedBy === replacementId) return this.require(replacementId);
+    if (record.status !== 'valid' || record.userId === null) throw new ConflictError('certificates.errors.notValid');
+    return this.commit(record.userId, by, replacementId, record);
+  }
+
+  private async commit(userId: string, by: string, id: string, replaces: CertificateRecord | null): Promise<CertificateRecord> {
+    const done = await this.deps.registry.findById(id);
+    if (done) return done;
+    if (!replaces) await this.refuseIfIssued(userId);
+    const { input, cohortId } = await this.draft(userId);
     const key = await this.deps.signingKey();
     const year = Number(this.deps.clock().toISOString().slice(0, 4));
-    // Two trainers issuing at once may pick the same sequence: the unique number refuses the second, which retries.
-    for (let attempt = 0; ; attempt++) {
+    for (let draw = 1; ; draw++) {
+      // Reads stay outside the unit of work (on SQLite the outer handle would wait for it).
       const seq = await this.deps.registry.nextSeq(year);
-      const id = uuidv4();
+      let statusIndex = randomStatusIndex();
+      let verificationCode = randomVerificationCode();
+      while (await this.deps.registry.identifiersTaken(statusIndex, verificationCode)) {
+        statusIndex = randomStatusIndex();
+        verificationCode = randomVerificationCode();
+      }
       const number = formatCertificateNumber(year, seq);
-      const { snapshot, cohortId } = await this.snapshotFor(userId, { id, number, replaces: replaces?.number ?? null });
-      const jwt = await signCredential(openBadgeCredential(snapshot, rncpUrlOf(snapshot.training.reference)), key);
+      const snapshot = this.snapshotOf(input, { id, number, verificationCode, replaces: replaces?.number ?? null });
+      const { jwt, pdf } = await this.documents(snapshot, statusIndex);
       try {
-        await this.deps.registry.insert({
-          id,
-          number,
-          year,
-          seq,
-          userId,
-          cohortId,
-          snapshot,
-          snapshotHash: snapshotHash(snapshot),
-          credentialJwt: jwt,
-          keyId: key.kid,
-          issuedBy: by,
-          searchKey: searchKey(`${snapshot.holder.fullName} ${number}`),
+        await this.deps.run(async (uow) => {
+          const registry = this.deps.registry.within(uow.db);
+          // Replaced first: the one-valid-per-learner index would refuse the new row next to the old.
+          if (replaces && !(await registry.markReplaced(replaces.id, id, snapshot.issuedAt))) throw new ConflictError('certificates.errors.notValid');
+          await registry.insert({
+            id,
+            number,
+            year,
+            seq,
+            userId,
+            cohortId,
+            snapshot,
+            snapshotHash: snapshotHash(snapshot),
+            credentialJwt: jwt,
+            keyId: key.kid,
+            issuedBy: by,
+            searchKey: searchKey(`${snapshot.holder.fullName} ${number} ${verificationCode}`),
+            statusIndex,
+            verificationCode,
+            pdf,
+            pdfSha256: sha256(pdf),
+            credentialSha256: sha256(jwt),
+            replacesId: replaces?.id ?? null,
+          });
+          await uow.lrs.storeStatements([earnedStatement(this.deps.baseUrl, userId, snapshot, replaces?.id ?? null)]);
         });
       } catch (err) {
-        if (attempt < 3 && (await this.deps.registry.findByNumber(number))) continue;
-        throw err;
+        // A parallel post of the same issue committed first: its certificate is this one.
+        const winner = await this.deps.registry.findById(id);
+        if (winner) return winner;
+        if (err instanceof ConflictError || !isUniqueViolation(err)) throw err;
+        if (!replaces) await this.refuseIfIssued(userId);
+        // Otherwise a parallel issue took the sequence number, status index or code: draw again.
+        if (draw >= MAX_DRAWS) throw err;
+        continue;
       }
-      if (replaces) await this.deps.registry.markReplaced(replaces.id, id, snapshot.issuedAt);
-      return (await this.deps.registry.findById(id)) as CertificateRecord;
+      return this.require(id);
     }
+  }
+
+  private async refuseIfIssued(userId: string): Promise<void> {
+    const current = await this.deps.registry.list({ userId, status: 'valid' }, 1);
+    if (current.length > 0) throw new ConflictError('certificates.errors.alreadyIssued', { issue: 'certificates.errors.alreadyIssued' });
   }
 
   async require(id: string): Promise<CertificateRecord> {
@@ -138,15 +229,11 @@ export class IssuingService {
     await this.deps.registry.revoke(id, reason.trim(), this.deps.clock().toISOString());
   }
 
-  /** A new certificate (new number) from today's evidence; the old one is marked replaced. */
-  async reissue(id: string, by: string): Promise<CertificateRecord> {
-    const record = await this.require(id);
-    if (record.status !== 'valid' || record.userId === null) throw new ConflictError('certificates.errors.notValid');
-    return this.issue(record.userId, by, record);
-  }
-
+  /** The PDF as issued (the bytes whose hash the registry holds); rendered again only for certificates issued before PDFs were kept. */
   async pdf(record: CertificateRecord): Promise<Buffer> {
     if (!record.snapshot || !record.credentialJwt) throw new NotFoundError('certificates.errors.purged');
+    const issued = await this.deps.registry.issuedPdf(record.id);
+    if (issued) return issued;
     return renderCertificatePdf({ snapshot: record.snapshot, credentialJwt: record.credentialJwt, logo: await this.logo(record.snapshot) });
   }
 

@@ -24,6 +24,14 @@ export interface CertificateRecord {
   replacedBy: string | null;
   replaces: string | null;
   purgedAt: string | null;
+  /** Index in the status list (W3C Bitstring Status List); null only for rows issued before it. */
+  statusIndex: number | null;
+  /** The random public code printed on the PDF (TRP-XXXX-XXXX); `number` stays internal. */
+  verificationCode: string | null;
+  /** SHA-256 (hex) of the issued PDF's bytes; null for certificates issued before it was kept. */
+  pdfSha256: string | null;
+  /** SHA-256 (hex) of the credential JWT as issued. */
+  credentialSha256: string | null;
 }
 
 interface CertificateRow {
@@ -48,9 +56,20 @@ interface CertificateRow {
   replaced_by: string | null;
   replaces: string | null;
   purged_at: string | null;
+  status_index: number | null;
+  verification_code: string | null;
+  pdf_sha256: string | null;
+  credential_sha256: string | null;
 }
 
-type Db = Kysely<{ certificates: CertificateRow }>;
+interface CertificatePdfRow {
+  certificate_id: string;
+  sha256: string;
+  data_base64: string;
+}
+
+export type RegistryDb = Kysely<{ certificates: CertificateRow; certificate_pdfs: CertificatePdfRow }>;
+type Db = RegistryDb;
 
 function toRecord(row: CertificateRow): CertificateRecord {
   return {
@@ -72,6 +91,10 @@ function toRecord(row: CertificateRow): CertificateRecord {
     replacedBy: row.replaced_by,
     replaces: row.replaces,
     purgedAt: row.purged_at,
+    statusIndex: row.status_index === null ? null : Number(row.status_index),
+    verificationCode: row.verification_code,
+    pdfSha256: row.pdf_sha256,
+    credentialSha256: row.credential_sha256,
   };
 }
 
@@ -88,6 +111,13 @@ export interface NewCertificate {
   keyId: string;
   issuedBy: string;
   searchKey: string;
+  statusIndex: number;
+  verificationCode: string;
+  pdf: Buffer;
+  pdfSha256: string;
+  credentialSha256: string;
+  /** Id of the certificate this one replaces (re-issue). */
+  replacesId: string | null;
 }
 
 export interface RegistryFilter {
@@ -102,6 +132,12 @@ export class RegistryRepository {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   constructor(db: Kysely<any>) {
     this.db = db as Db;
+  }
+
+  /** The same registry on a unit of work's transaction. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  within(trx: Kysely<any>): RegistryRepository {
+    return new RegistryRepository(trx);
   }
 
   /** The next free sequence number of a year (the unique constraint settles a race). */
@@ -133,15 +169,43 @@ export class RegistryRepository {
         revoked_at: null,
         revoked_reason: null,
         replaced_by: null,
-        replaces: c.snapshot.replaces === null ? null : await this.idOfNumber(c.snapshot.replaces),
+        replaces: c.replacesId,
         purged_at: null,
+        status_index: c.statusIndex,
+        verification_code: c.verificationCode,
+        pdf_sha256: c.pdfSha256,
+        credential_sha256: c.credentialSha256,
       })
       .execute();
+    await this.db.insertInto('certificate_pdfs').values({ certificate_id: c.id, sha256: c.pdfSha256, data_base64: c.pdf.toString('base64') }).execute();
   }
 
-  private async idOfNumber(number: string): Promise<string | null> {
-    const row = await this.db.selectFrom('certificates').select('id').where('number', '=', number).executeTakeFirst();
-    return row?.id ?? null;
+  /** The PDF as issued, or null (issued before PDFs were kept, or purged). */
+  async issuedPdf(id: string): Promise<Buffer | null> {
+    const row = await this.db.selectFrom('certificate_pdfs').select('data_base64').where('certificate_id', '=', id).executeTakeFirst();
+    return row ? Buffer.from(row.data_base64, 'base64') : null;
+  }
+
+  /** The certificate whose public code this is (already normalised, see verification-code.ts). */
+  async findByVerificationCode(code: string): Promise<CertificateRecord | null> {
+    const row = await this.db.selectFrom('certificates').selectAll().where('verification_code', '=', code).executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  /** Is this status index or public code already given? (drawn at random, so checked before use). */
+  async identifiersTaken(statusIndex: number, verificationCode: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('certificates')
+      .select('id')
+      .where((eb) => eb.or([eb('status_index', '=', statusIndex), eb('verification_code', '=', verificationCode)]))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Status list indexes of the certificates that are no longer valid (revoked or replaced). */
+  async revokedStatusIndexes(): Promise<number[]> {
+    const rows = await this.db.selectFrom('certificates').select('status_index').where('status', '!=', 'valid').where('status_index', 'is not', null).execute();
+    return rows.map((r) => Number(r.status_index));
   }
 
   async findById(id: string): Promise<CertificateRecord | null> {
@@ -161,7 +225,7 @@ export class RegistryRepository {
     if (filter.userId) query = query.where('user_id', '=', filter.userId);
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[%_\\]/g, '')}%`;
-      query = query.where((eb) => eb.or([eb('search_key', 'like', pattern), eb('number', 'like', pattern.toUpperCase())]));
+      query = query.where((eb) => eb.or([eb('search_key', 'like', pattern), eb('number', 'like', pattern.toUpperCase()), eb('verification_code', 'like', pattern.toUpperCase())]));
     }
     const rows = await query.orderBy('issued_at', 'desc').orderBy('number', 'desc').limit(limit).execute();
     return rows.map(toRecord);
@@ -171,22 +235,29 @@ export class RegistryRepository {
     await this.db.updateTable('certificates').set({ status: 'revoked', revoked_at: at, revoked_reason: reason }).where('id', '=', id).execute();
   }
 
-  async markReplaced(id: string, by: string, at: string): Promise<void> {
-    await this.db
+  /** False when the certificate was no longer valid (a parallel re-issue or revocation won). */
+  async markReplaced(id: string, by: string, at: string): Promise<boolean> {
+    const result = await this.db
       .updateTable('certificates')
       .set({ status: 'replaced', replaced_by: by, revoked_at: at, revoked_reason: 'remplacée' })
       .where('id', '=', id)
-      .execute();
+      .where('status', '=', 'valid')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Retention: keeps number, hash, status, dates and initials only. */
+  /** Retention: keeps number, code, hashes, status, dates and initials only. */
   async purgePersonalData(userId: string, at: string): Promise<number> {
-    const result = await this.db
+    const ids = (await this.db.selectFrom('certificates').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    await this.db
       .updateTable('certificates')
       .set({ user_id: null, cohort_id: null, snapshot_json: null, credential_jwt: null, search_key: '', issued_by: null, purged_at: at })
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .where('id', 'in', ids)
+      .execute();
+    // The PDF prints the name: it goes too; its hash stays, so a copy the holder kept still verifies.
+    await this.db.deleteFrom('certificate_pdfs').where('certificate_id', 'in', ids).execute();
+    return ids.length;
   }
 
   /** Certificates issued (any status unless given), optionally for some learners: the partner view counts these. */

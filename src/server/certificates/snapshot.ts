@@ -34,7 +34,10 @@ export type SnapshotCompetencyBlock = { code: string; label: string; competencie
 export interface CertificateSnapshot {
   schema: 1 | typeof SNAPSHOT_SCHEMA;
   id: string;
+  /** The registry's sequential number: internal, never printed (older snapshots printed it). */
   number: string;
+  /** The random public code printed on the PDF and typed by employers (absent from older snapshots). */
+  verificationCode?: string;
   /** ISO-8601 UTC instant of issue. */
   issuedAt: string;
   /** YYYY-MM-DD, in the organisation's time zone (Europe/Paris). */
@@ -74,6 +77,7 @@ export interface CertificateSnapshot {
 export interface SnapshotInput {
   id: string;
   number: string;
+  verificationCode: string;
   issuedAt: string;
   learner: { fullName: string; birthDate: string | null };
   period: { start: string; end: string };
@@ -107,6 +111,7 @@ export function buildSnapshot(input: SnapshotInput): CertificateSnapshot {
     schema: SNAPSHOT_SCHEMA,
     id: input.id,
     number: input.number,
+    verificationCode: input.verificationCode,
     issuedAt: input.issuedAt,
     issueDate: parisDate(input.issuedAt),
     issuePlace: org.city.trim(),
@@ -170,6 +175,9 @@ export function printedCompetencyBlocks(blocks: readonly SnapshotCompetencyBlock
     .map((block) => ({ ...block, competencies: block.competencies.filter((c) => c.level !== 'non_acquis') }))
     .filter((block) => block.competencies.length > 0);
 }
+
+/** The number a certificate prints and an employer types: its public code (the registry number on older ones). */
+export const printedNumber = (s: CertificateSnapshot): string => s.verificationCode ?? s.number;
 
 /** JSON with sorted keys, so that the same snapshot always hashes the same. */
 export function canonicalJson(value: unknown): string {

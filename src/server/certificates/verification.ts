@@ -7,8 +7,15 @@ import { certificateIdOf } from './credential/open-badge.ts';
 import { checkSignature } from './credential/vc-jwt.ts';
 import type { CertificateRecord } from './registry.repository.ts';
 
-/** valide / révoqué (revoked or replaced) / inconnu (not in the registry) / invalide (signature). */
-export type VerificationStatus = 'valid' | 'revoked' | 'replaced' | 'unknown' | 'invalid' | 'unchecked';
+/**
+ * valide / révoqué (revoked or replaced) / inconnu (not in the registry) / invalide (signature) /
+ * pdf_mismatch: the credential attached is genuine, but the PDF around it is not the one issued
+ * (its SHA-256 differs from the registry's), e.g. a PDF forged around the genuine attachment.
+ */
+export type VerificationStatus = 'valid' | 'revoked' | 'replaced' | 'unknown' | 'invalid' | 'unchecked' | 'pdf_mismatch';
+
+/** How a presented PDF compares with the issued one: same bytes, different, or no issued hash to compare with. */
+export type PdfBinding = 'issued' | 'not_issued' | 'not_recorded';
 
 export interface VerificationResult {
   status: VerificationStatus;
@@ -17,6 +24,8 @@ export interface VerificationResult {
   certificateId: string | null;
   record: CertificateRecord | null;
   payload: Record<string, unknown> | null;
+  /** Set when a PDF was presented and its registry entry found. */
+  pdf?: PdfBinding;
 }
 
 export type RegistryLookup = ((id: string) => Promise<CertificateRecord | null>) | null;
@@ -52,6 +61,17 @@ export async function verifyCredentialJwt(jwt: string, jwks: { keys: JWK[] }, lo
   return result(record.status, record.status === 'valid' ? null : record.status, { certificateId, record, payload: signature.payload });
 }
 
+/**
+ * Binds a presented PDF to the registry: the credential inside may be genuine, yet a PDF whose
+ * bytes are not the issued ones is not the issued document (it can say anything around it).
+ */
+export function bindPdf(result: VerificationResult, presentedSha256: string, issuedSha256: string | null): VerificationResult {
+  if (result.status === 'invalid' || result.status === 'unknown') return result;
+  if (issuedSha256 === null) return { ...result, pdf: 'not_recorded' };
+  if (issuedSha256.toLowerCase() === presentedSha256.toLowerCase()) return { ...result, pdf: 'issued' };
+  return { ...result, status: 'pdf_mismatch', reason: 'not_the_issued_pdf', pdf: 'not_issued' };
+}
+
 export const STATUS_LABELS_FR: Record<VerificationStatus, string> = {
   valid: 'valide',
   revoked: 'révoqué',
@@ -59,6 +79,7 @@ export const STATUS_LABELS_FR: Record<VerificationStatus, string> = {
   unknown: 'inconnu',
   invalid: 'invalide',
   unchecked: 'signature valide, révocation non vérifiée',
+  pdf_mismatch: "invalide : ce PDF n'est pas celui qui a été délivré",
 };
 
 /** Reads a credential file: a bare VC-JWT, an EnvelopedVerifiableCredential JSON, or a JSON with a "jwt" field. */

@@ -8,6 +8,8 @@ export interface ActivityIds {
   item(moduleId: string, itemId: string): string;
   /** A page of a lesson, a question of a quiz, a field of an exercise or a node of a role-play. */
   part(moduleId: string, itemId: string, partId: string): string;
+  /** An issued certificate (its registry id). */
+  certificate(certificateId: string): string;
 }
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -19,6 +21,7 @@ export function activityIds(baseUrl: string): ActivityIds {
     module: (moduleId) => `${root}/modules/${seg(moduleId)}`,
     item: (moduleId, itemId) => `${root}/modules/${seg(moduleId)}/items/${seg(itemId)}`,
     part: (moduleId, itemId, partId) => `${root}/modules/${seg(moduleId)}/items/${seg(itemId)}/${seg(partId)}`,
+    certificate: (certificateId) => `${root}/certificates/${seg(certificateId)}`,
   };
 }
 

@@ -21,6 +21,8 @@ export const VERBS = {
   interacted: { id: 'http://adlnet.gov/expapi/verbs/interacted', fr: 'a utilisé', en: 'interacted with' },
   /** A trainer's evaluation or comment on a learner's work. */
   commented: { id: 'http://adlnet.gov/expapi/verbs/commented', fr: 'a commenté', en: 'commented' },
+  /** A certificate (attestation de compétences) was issued to the learner (xAPI vocabulary registry, "earned"). */
+  earned: { id: 'http://id.tincanapi.com/verb/earned', fr: 'a obtenu', en: 'earned' },
 } as const;
 
 export type VerbName = keyof typeof VERBS;
@@ -38,6 +40,8 @@ export const ACTIVITY_TYPES = {
   /** A role-play action that is not an answer (hold, transfer, look-up in the customer record). */
   roleplayAction: 'http://adlnet.gov/expapi/activities/interaction',
   profile: 'http://adlnet.gov/expapi/activities/profile',
+  /** An issued certificate (attestation de compétences), one activity per certificate. */
+  certificate: `${PROFILE_ID}/activity-types/certificate`,
 } as const;
 
 export const EXTENSIONS = {
@@ -71,6 +75,8 @@ export const EXTENSIONS = {
   tags: `${PROFILE_ID}/extensions/tags`,
   /** result: seconds the learner took for this turn or page. */
   elapsedSeconds: `${PROFILE_ID}/extensions/elapsed-seconds`,
+  /** context: on a re-issued certificate's "earned", the activity id of the certificate it replaces. */
+  replaces: `${PROFILE_ID}/extensions/replaces`,
 } as const;
 
 /** Our profile's category activity, put in every statement's context.contextActivities.category. */

@@ -5,10 +5,13 @@
  */
 import crypto from 'node:crypto';
 import { LEVEL_LABELS_FR } from '../pdf/french-format.ts';
-import type { CertificateSnapshot } from '../snapshot.ts';
+import { printedNumber, type CertificateSnapshot } from '../snapshot.ts';
+import type { StatusListEntry } from '../status-list.ts';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+/** OB 3.0 §8.3 (credentialSchema): the 1EdTech JSON Schema the credential conforms to (tested against a copy). */
+export const OB3_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 const LEVEL_VALUES = Object.values(LEVEL_LABELS_FR);
 
 export type CredentialPayload = Record<string, unknown> & { id: string; issuer: { id: string; name: string } };
@@ -27,7 +30,8 @@ export function identityHash(fullName: string, salt: string): string {
   return `sha256$${crypto.createHash('sha256').update(`${folded}${salt}`).digest('hex')}`;
 }
 
-export function openBadgeCredential(s: CertificateSnapshot, rncpUrl: string): CredentialPayload {
+/** `status` is the credential's entry in the revocation list (null only for a credential without one). */
+export function openBadgeCredential(s: CertificateSnapshot, rncpUrl: string, status: StatusListEntry | null): CredentialPayload {
   const achievementName = `Attestation de compétences — ${s.training.title}`;
   const issuer = { id: s.issuer.id, type: ['Profile'], name: s.issuer.name };
   const competencies = s.competencyBlocks.flatMap((b) => b.competencies.map((c) => ({ ...c, block: b.code })));
@@ -61,7 +65,9 @@ export function openBadgeCredential(s: CertificateSnapshot, rncpUrl: string): Cr
       },
       result: competencies.map((c) => ({ type: ['Result'], resultDescription: rd(c.code), value: LEVEL_LABELS_FR[c.level] })),
     },
-    evidence: [{ id: s.verifyUrl, type: ['Evidence'], name: `Attestation n° ${s.number}`, narrative: `Vérification en ligne : ${s.verifyUrl}` }],
+    evidence: [{ id: s.verifyUrl, type: ['Evidence'], name: `Attestation n° ${printedNumber(s)}`, narrative: `Vérification en ligne : ${s.verifyUrl}` }],
+    ...(status ? { credentialStatus: status } : {}),
+    credentialSchema: [{ id: OB3_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }],
   };
 }
 

@@ -9,13 +9,15 @@ import type { SigningKey } from './signing-key.ts';
 
 export async function signCredential(credential: CredentialPayload, key: SigningKey): Promise<string> {
   const seconds = Math.floor(Date.parse(String(credential.validFrom)) / 1000);
-  return new SignJWT(credential)
+  const jwt = new SignJWT(credential)
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: key.kid })
     .setIssuer(credential.issuer.id)
     .setJti(credential.id)
     .setNotBefore(seconds)
-    .setIssuedAt(seconds)
-    .sign(key.privateKey);
+    .setIssuedAt(seconds);
+  // VC-JWT maps validUntil to exp (certificates have none: they do not expire; a status list does).
+  if (typeof credential.validUntil === 'string') jwt.setExpirationTime(Math.floor(Date.parse(credential.validUntil) / 1000));
+  return jwt.sign(key.privateKey);
 }
 
 export type SignatureCheck =

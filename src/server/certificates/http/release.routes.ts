@@ -1,4 +1,5 @@
 /** /trainer/release: mark a learner as leaving, review the evidence, adjust, appraise, preview, issue. */
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -16,7 +17,8 @@ const levelSchema = z.object({
   justification: z.string().trim().max(1000, 'errors.tooLong').optional().default(''),
 });
 /** The checkbox is "on" when ticked; any other value (a tampered form) counts as not ticked. */
-const issueSchema = z.object({ acknowledgeThinEvidence: z.string().optional() });
+/** The issue form: the thin-evidence acknowledgement, and its key (every post of one rendered form is one issue: double click, parallel submits, retry). */
+const issueSchema = z.object({ acknowledgeThinEvidence: z.string().optional(), issueKey: z.string().uuid().optional().catch(undefined) });
 const appraisalSchema = z.object(
   Object.fromEntries(
     APPRAISAL_CRITERIA.flatMap((c) => [
@@ -54,7 +56,7 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
   const model = async (userId: string, extra: Record<string, unknown> = {}) => {
     const review = await release.review(userId);
     const [certificate] = await registry.list({ userId, status: 'valid' }, 1);
-    return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null), ...extra };
+    return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null), issueKey: randomUUID(), ...extra };
   };
 
   const show = async (req: Request, res: Response) => {
@@ -107,7 +109,7 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
 
   const issue = action(async (req) => {
     const v = formOrThrow(parseForm(issueSchema, req.body));
-    await issuing.issueAfterReview(userIdOf(req), req.session.userId as string, v.acknowledgeThinEvidence === 'on');
+    await issuing.issueAfterReview(userIdOf(req), req.session.userId as string, v.acknowledgeThinEvidence === 'on', { requestKey: v.issueKey });
     return 'issued';
   });
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { get, post, type RouteSpec } from '../../http/route-table.ts';
 import type { CertificateRecord } from '../registry.repository.ts';
+import { printedNumber } from '../snapshot.ts';
 import { jwtFromText, recordStatus, type VerificationStatus } from '../verification.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +21,8 @@ function publicView(status: VerificationStatus, record: CertificateRecord | null
     status,
     statusKey: `certificates.verify.status.${status}`,
     isValid: status === 'valid',
-    number: record?.number ?? null,
+    // The public code, never the registry's sequential number (which would let anyone list certificates).
+    number: record ? record.verificationCode ?? (record.snapshot ? printedNumber(record.snapshot) : null) : null,
     issuedAt: record?.issuedAt ?? null,
     revokedAt: record?.revokedAt ?? null,
     revokedReason: status === 'revoked' ? record?.revokedReason ?? null : null,
@@ -73,7 +75,13 @@ export function verifyRoutes(ctx: AppContext): RouteSpec[] {
     );
   };
 
+  // W3C Bitstring Status List §3.3: the list credential, secured as a VC-JWT.
+  const statusList = async (_req: Request, res: Response) => {
+    res.type('application/vc+jwt').set('Cache-Control', 'public, max-age=300').send(await ctx.certificates.statusList());
+  };
+
   return [
+    get('/status/1', 'public', statusList),
     get('/verify', 'public', form),
     post('/verify', 'public', check),
     get('/verify/:id', 'public', byId),

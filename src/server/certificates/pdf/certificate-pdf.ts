@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { CertificateSnapshot } from '../snapshot.ts';
+import { printedNumber, type CertificateSnapshot } from '../snapshot.ts';
 import { certificateWording, type CertificateWording } from './certificate-wording.ts';
 import { drawQrCode } from './qr-code.ts';
 
@@ -115,7 +115,7 @@ function header(w: Writer, s: CertificateSnapshot, words: CertificateWording, lo
   for (const line of s.issuer.addressLines) w.text(line, { x, width: 290, size: 8.5, color: COLORS.muted, gap: 0 });
   if (!w.dry) {
     doc.font('Regular').fontSize(8.5).fillColor(COLORS.muted).text('Attestation n°', 380, PAGE.top + 2, { width: PAGE.right - 380, align: 'right' });
-    doc.font('Bold').fontSize(10.5).fillColor(COLORS.text).text(s.number, 380, PAGE.top + 14, { width: PAGE.right - 380, align: 'right' });
+    doc.font('Bold').fontSize(10.5).fillColor(COLORS.text).text(printedNumber(s), 380, PAGE.top + 14, { width: PAGE.right - 380, align: 'right' });
   }
   w.y = Math.max(w.y, PAGE.top + logoSize) + w.size(12);
   w.text(words.title, { size: 21, bold: true, color: COLORS.primary, gap: 1 });
@@ -253,8 +253,8 @@ export async function renderCertificatePdf(input: PdfInput): Promise<Buffer> {
     info: {
       Title: `Attestation de compétences — ${s.holder.fullName}`,
       Author: s.issuer.name,
-      Subject: `${s.training.title} (${s.training.reference}) — attestation n° ${s.number}`,
-      Keywords: `attestation de compétences; ${s.training.title}; ${s.number}`,
+      Subject: `${s.training.title} (${s.training.reference}) — attestation n° ${printedNumber(s)}`,
+      Keywords: `attestation de compétences; ${s.training.title}; ${printedNumber(s)}`,
       Creator: 'Tremplin',
       Producer: 'Tremplin',
       CreationDate: issued,

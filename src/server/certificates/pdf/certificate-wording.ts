@@ -5,7 +5,7 @@
  * that could work against its holder, no negative trend, and no hours under one hour.
  */
 import { APPRAISAL_LEVEL_LABELS_FR, CRITERION_LABELS_FR } from '../appraisal.ts';
-import { printedCompetencyBlocks, type CertificateSnapshot } from '../snapshot.ts';
+import { printedCompetencyBlocks, printedNumber, type CertificateSnapshot } from '../snapshot.ts';
 import { frenchNumber, LEVEL_LABELS_FR, longDate, signedHours } from './french-format.ts';
 
 export interface CertificateWording {
@@ -72,7 +72,7 @@ export function certificateWording(s: CertificateSnapshot): CertificateWording {
         "Scannez le code ou ouvrez l'adresse ci-dessous ; vous pouvez aussi saisir le code de vérification sur la page de vérification. " +
         "La page indique si l'attestation est valide ou révoquée. Le fichier joint à ce PDF en est la version numérique signée (Open Badges 3.0).",
       codeLabel: 'Code de vérification',
-      code: s.number,
+      code: printedNumber(s),
       url: s.verifyUrl,
     },
     signature: {
@@ -81,6 +81,6 @@ export function certificateWording(s: CertificateSnapshot): CertificateWording {
       title: s.issuer.signatoryTitle,
       note: 'Attestation signée électroniquement',
     },
-    footer: `Attestation de compétences n° ${s.number}`,
+    footer: `Attestation de compétences n° ${printedNumber(s)}`,
   };
 }

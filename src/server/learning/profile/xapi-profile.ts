@@ -22,10 +22,12 @@ const EXTENSION_NOTES: Record<keyof typeof EXTENSIONS, { fr: string; en: string;
   feedback: { fr: 'Le retour affiché au stagiaire pour cette réponse.', en: 'Feedback shown to the learner for this answer.', context: false, schema: { type: 'string' } },
   tags: { fr: 'Étiquettes de l’option choisie (ex. « formule à éviter »).', en: 'Tags of the chosen option.', context: false, schema: { type: 'array', items: { type: 'string' } } },
   elapsedSeconds: { fr: 'Secondes prises pour ce tour ou cette page.', en: 'Seconds taken for this turn or page.', context: false, schema: { type: 'number', minimum: 0 } },
+  replaces: { fr: 'Sur une attestation délivrée à nouveau : l’attestation qu’elle remplace.', en: 'On a re-issued certificate: the certificate it replaces.', context: true, schema: { type: 'string', format: 'iri' } },
 };
 
 const OWN_TYPES: Record<string, { fr: string; en: string; defFr: string; defEn: string }> = {
   [ACTIVITY_TYPES.lessonPage]: { fr: 'Page de leçon', en: 'Lesson page', defFr: 'Une page d’une leçon, lue par le stagiaire.', defEn: 'One page of a lesson.' },
+  [ACTIVITY_TYPES.certificate]: { fr: 'Attestation de compétences', en: 'Certificate', defFr: 'Une attestation de compétences délivrée au stagiaire (une activité par attestation).', defEn: 'A certificate of competencies issued to the learner (one activity per certificate).' },
   [ACTIVITY_TYPES.exercise]: { fr: 'Exercice de back-office', en: 'Back-office exercise', defFr: 'Un document (courriel, courrier, commande, réclamation, fiche client) et une tâche : remplir un formulaire ou classer et prioriser des demandes.', defEn: 'A document and a task: fill in a form, or classify and prioritise requests.' },
 };
 

@@ -1,0 +1,46 @@
+/**
+ * What was issued, as an employer may see it to compare with a PDF in hand: the public code, the
+ * issue and leaving dates, the hours, each competency's level, the holder's initials, and the
+ * SHA-256 of the issued PDF and credential. Nothing else of the learner. Pure; the verification
+ * page and `certificate verify` show it, and the verification bundle carries it.
+ */
+import type { CompetencyLevel } from '../evidence/competency-levels.ts';
+import type { CertificateRecord } from './registry.repository.ts';
+import { printedNumber } from './snapshot.ts';
+
+export interface IssuedFacts {
+  certificateId: string;
+  code: string | null;
+  initials: string;
+  /** YYYY-MM-DD (Paris). */
+  issueDate: string;
+  /** YYYY-MM-DD; null once purged. */
+  leavingDate: string | null;
+  issuerName: string | null;
+  training: string | null;
+  attendanceHours: number | null;
+  timeOnTaskHours: number | null;
+  competencies: Array<{ block: string; code: string; label: string; level: CompetencyLevel }>;
+  statusIndex: number | null;
+  pdfSha256: string | null;
+  credentialSha256: string | null;
+}
+
+export function issuedFacts(record: CertificateRecord): IssuedFacts {
+  const s = record.snapshot;
+  return {
+    certificateId: record.id,
+    code: record.verificationCode ?? (s ? printedNumber(s) : null),
+    initials: record.holderInitials,
+    issueDate: s?.issueDate ?? record.issuedAt.slice(0, 10),
+    leavingDate: s?.training.periodEnd ?? null,
+    issuerName: s?.issuer.name ?? null,
+    training: s ? `${s.training.title} (${s.training.reference})` : null,
+    attendanceHours: s?.training.attendanceHours ?? null,
+    timeOnTaskHours: s?.training.timeOnTaskHours ?? null,
+    competencies: s?.competencyBlocks.flatMap((b) => b.competencies.map((c) => ({ block: b.code, code: c.code, label: c.label, level: c.level }))) ?? [],
+    statusIndex: record.statusIndex,
+    pdfSha256: record.pdfSha256,
+    credentialSha256: record.credentialSha256,
+  };
+}
