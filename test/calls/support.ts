@@ -47,13 +47,13 @@ export const FIRST_LINE_WAV = (() => {
   return Buffer.concat([header, data]);
 })();
 
-/** The courses library on disk: the shipped framework and one module with the "mini" scenario. */
-export function writeCallLibrary(root: string): void {
+/** The courses library on disk: the shipped framework and one module with the "mini" scenario (or a variant of it). */
+export function writeCallLibrary(root: string, scenarioText = fixtureText('mini')): void {
   fs.copyFileSync(path.join(COURSES_DIR, 'competences.yaml'), path.join(root, 'competences.yaml'));
   const dir = path.join(root, MODULE_ID);
   fs.mkdirSync(path.join(dir, 'roleplays'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'module.yaml'), MODULE_YAML);
-  fs.writeFileSync(path.join(dir, 'roleplays', 'mini.yaml'), fixtureText('mini'));
+  fs.writeFileSync(path.join(dir, 'roleplays', 'mini.yaml'), scenarioText);
   const scenario = loadMini();
   const wav = path.join(dir, synthesizedAudioPath(scenario.persona.voice, "Bonjour, j'appelle pour ma commande."));
   fs.mkdirSync(path.dirname(wav), { recursive: true });
@@ -80,10 +80,10 @@ export interface CallBed {
 }
 
 /** The real app with the module imported and two learners who both follow it. */
-export async function callBed(): Promise<CallBed> {
+export async function callBed(scenarioText?: string): Promise<CallBed> {
   const t = await createTestApp();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tremplin-calls-'));
-  writeCallLibrary(root);
+  writeCallLibrary(root, scenarioText);
   const report = await importCourseLibrary(t.ctx.database.db, root, t.clock.now);
   if (report.errors.length > 0) throw new Error(JSON.stringify(report.errors));
   const learner = await createUser(t.ctx, 'learner', 'stagiaire-a');
@@ -129,3 +129,11 @@ export async function storedCall(t: TestApp, callId: string): Promise<{ status: 
 }
 
 export const page = (html: string) => cheerio.load(html);
+
+/** The value to post for the line that reads `text` on the player page (its position on screen). */
+export async function choiceReading(agent: request.Agent, callId: string, text: string): Promise<number> {
+  const $ = page((await agent.get(`/learner/calls/${callId}`)).text);
+  const button = $('button[name=choice]').filter((_, el) => $(el).text().trim() === text);
+  if (button.length !== 1) throw new Error(`no line reads "${text}" on the player page`);
+  return Number(button.val());
+}

@@ -18,6 +18,8 @@ export interface StatementSpec {
   competencies?: string[];
   competencyScores?: Record<string, number>;
   phaseScores?: Record<string, number>;
+  /** A call's blocking-faults result extension. */
+  blockingFaults?: Array<{ tag: string; code: string; label: string; turn: number }>;
   duration?: string;
   registration?: string;
   timestamp?: string;
@@ -34,6 +36,7 @@ export function makeStatement(spec: StatementSpec = {}): Statement {
   const resultExtensions: Record<string, unknown> = {};
   if (spec.competencyScores) resultExtensions[EXTENSIONS.competencyScores] = spec.competencyScores;
   if (spec.phaseScores) resultExtensions[EXTENSIONS.phaseScores] = spec.phaseScores;
+  if (spec.blockingFaults) resultExtensions[EXTENSIONS.blockingFaults] = spec.blockingFaults;
   const result: Record<string, unknown> = {};
   if (spec.scaled !== undefined) result.score = { scaled: spec.scaled };
   if (spec.success !== undefined) result.success = spec.success;

@@ -4,7 +4,8 @@ import { stepStatements, type CallIdentity } from '../../src/server/calls/call-s
 import type { JsonObject } from '../../src/lrs/types.ts';
 import { DOUBLE_ECOUTE_GRID, criterionKey, gridScores } from '../../src/server/followup/double-ecoute-grid.ts';
 import { cheerio, csrfFrom, TEST_BASE_URL } from '../helpers/app.ts';
-import { loadMini } from '../roleplay/helpers.ts';
+import type { Scenario } from '../../src/server/roleplay/scenario/types.ts';
+import { loadMini, miniWithPromiseText, parse, PROMISE_FEEDBACK, PROMISE_LINE } from '../roleplay/helpers.ts';
 import { followupWorld, type FollowupWorld } from './fixtures.ts';
 import { smallModule, storeModules } from './course-fixture.ts';
 
@@ -12,24 +13,24 @@ const scenario = loadMini();
 const T0 = Date.parse('2026-11-26T08:00:00.000Z');
 
 /** A whole call played through the real engine, as call-player records it. */
-function playedCall(userId: string, registration: string, finish = true): JsonObject[] {
+function playedCall(userId: string, registration: string, finish = true, played: Scenario = scenario, answerLine = 0): JsonObject[] {
   const call: CallIdentity = {
     baseUrl: TEST_BASE_URL,
     userId,
     moduleId: 'essai',
     moduleTitle: "Module d'essai",
-    item: { id: 'appel', title: 'Appel de test', competencies: ['CCP1.1'], scenario },
+    item: { id: 'appel', title: 'Appel de test', competencies: ['CCP1.1'], scenario: played },
     contentHash: 'a'.repeat(64),
     registration,
   };
   const moves: Array<(s: CallState) => Step> = [
-    (s) => applyTimeout(scenario, s, { turn: s.turn }, T0 + 21_000),
-    (s) => applyChoice(scenario, s, { turn: s.turn, choice: 0 }, T0 + 25_000),
-    (s) => applyAction(scenario, s, { turn: s.turn, type: 'lookup', field: 'livraison' }, T0 + 30_000),
-    (s) => applyChoice(scenario, s, { turn: s.turn, choice: 0 }, T0 + 40_000),
-    (s) => applyFreeResponse(scenario, s, { turn: s.turn, text: 'Je vous confirme, madame, que votre colis sera livré le 12 mars, merci.' }, T0 + 70_000),
+    (s) => applyTimeout(played, s, { turn: s.turn }, T0 + 21_000),
+    (s) => applyChoice(played, s, { turn: s.turn, choice: 0 }, T0 + 25_000),
+    (s) => applyAction(played, s, { turn: s.turn, type: 'lookup', field: 'livraison' }, T0 + 30_000),
+    (s) => applyChoice(played, s, { turn: s.turn, choice: answerLine }, T0 + 40_000),
+    (s) => applyFreeResponse(played, s, { turn: s.turn, text: 'Je vous confirme, madame, que votre colis sera livré le 12 mars, merci.' }, T0 + 70_000),
   ];
-  let state = startCall(scenario, T0);
+  let state = startCall(played, T0);
   const statements: JsonObject[] = [];
   for (const move of finish ? moves : moves.slice(0, 2)) {
     const step = move(state);
@@ -49,12 +50,16 @@ describe('call review (double écoute)', () => {
   const done = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f0001';
   const open = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f0002';
   const foreign = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f0003';
+  const blocked = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f0004';
   before(async () => {
     w = await followupWorld(1);
     await storeModules(w.t.ctx, w.cohort.id, [smallModule('essai', "Module d'essai", [{ id: 'appel', title: 'Appel de test', type: 'roleplay', scenario }], ['CCP1.1'])]);
     await w.t.ctx.lrs.service.storeStatements(playedCall(w.learners[0].id, done));
     await w.t.ctx.lrs.service.storeStatements(playedCall(w.learners[0].id, open, false));
     await w.t.ctx.lrs.service.storeStatements(playedCall(w.outsider.id, foreign));
+    const withPromise = parse(miniWithPromiseText());
+    if (!withPromise.ok) throw new Error(JSON.stringify(withPromise.errors));
+    await w.t.ctx.lrs.service.storeStatements(playedCall(w.learners[0].id, blocked, true, withPromise.scenario, 1));
   });
   after(() => w.t.close());
   beforeEach(() => w.t.ctx.database.db.deleteFrom('call_reviews').execute());
@@ -72,6 +77,17 @@ describe('call review (double écoute)', () => {
     expect($('.call-facts .tile-figure').eq(2).text()).to.equal('1 min');
     expect($('.phase-scores tbody tr').length).to.be.greaterThan(1);
     expect($('.grid-table caption').map((_, e) => $(e).text()).get()).to.deep.equal(DOUBLE_ECOUTE_GRID.map((p) => p.fr));
+  });
+
+  it('names a blocking fault above the facts and on its turn, read from the statements alone', async () => {
+    const $ = cheerio.load((await w.trainerAgent.get(`/trainer/calls/${blocked}`).expect(200)).text);
+    expect($('.review-blocking strong').text()).to.equal('Appel non réussi : faute bloquante');
+    expect($('.review-blocking li').text()).to.equal(`promesse intenable ${PROMISE_FEEDBACK}`);
+    const faulty = $('.turn').filter((_, e) => $(e).find('.tag-error').length > 0);
+    expect(faulty).to.have.length(1);
+    expect(faulty.find('.turn-learner').text()).to.contain(PROMISE_LINE);
+    const clean = cheerio.load((await w.trainerAgent.get(`/trainer/calls/${done}`).expect(200)).text);
+    expect(clean('.review-blocking, .tag-error')).to.have.length(0);
   });
 
   it('saves the grid and the comment through the call reviews repository', async () => {

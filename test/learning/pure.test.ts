@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { applyStatement, emptyProgress, foldProgress, touchOf } from '../../src/server/learning/progress/progress-reducer.ts';
 import { durationSeconds, isoDuration } from '../../src/server/learning/xapi/statement-builder.ts';
-import { seededShuffle } from '../../src/server/learning/player/seeded-shuffle.ts';
+import { seededShuffle } from '../../src/server/seeded-shuffle.ts';
 import { readAnswer } from '../../src/server/learning/player/quiz-questions.ts';
 import { grade } from '../../src/server/learning/player/exercise-answers.ts';
 import type { Statement } from '../../src/lrs/index.ts';

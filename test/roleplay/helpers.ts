@@ -33,3 +33,21 @@ export function edit(text: string, from: string, to: string): string {
   if (text.split(from).length !== 2) throw new Error(`expected one occurrence of ${from}`);
   return text.replace(from, to);
 }
+
+export const PROMISE_LINE = 'Je vous la fais livrer demain matin, madame, sans faute.';
+export const PROMISE_FEEDBACK = 'Le transporteur annonce le 12 mars. Vous ne pouvez pas promettre demain.';
+
+/** The mini call with a third line worth as much as the right one, but an unkeepable promise (a blocking tag). */
+export function miniWithPromiseText(): string {
+  return edit(
+    fixtureText('mini'),
+    '      - text: Je ne sais pas, rappelez plus tard.',
+    `      - text: ${PROMISE_LINE}
+        next: reformuler
+        points: 3
+        competencies: { T2: 2 }
+        tags: [promesse intenable]
+        feedback: ${PROMISE_FEEDBACK}
+      - text: Je ne sais pas, rappelez plus tard.`,
+  );
+}

@@ -8,6 +8,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { JsonObject } from '../../lrs/types.ts';
 import { debrief, type CallState, type TranscriptEntry } from '../roleplay/engine/index.ts';
+import { blockingFaultCode } from '../roleplay/scenario/blocking-faults.ts';
 import type { ChoiceNode, FreeNode, Scenario } from '../roleplay/scenario/types.ts';
 import type { RoleplayItem } from '../courses/format/types.ts';
 import { activityIds } from '../xapi/activity-ids.ts';
@@ -100,6 +101,8 @@ function nodeCompetencies(call: CallIdentity, nodeId: string): string[] {
   return codes.size > 0 ? [...codes].sort() : [...call.item.competencies];
 }
 
+const faultJson = (f: { tag?: string; label: string }): JsonObject => ({ tag: f.tag ?? '', code: blockingFaultCode(f.tag), label: f.label });
+
 function turnResult(turn: Omit<TranscriptTurn, 'customer' | 'timestamp'>, customer: string, response: string): JsonObject {
   const extensions: JsonObject = {
     [EXTENSIONS.transcriptText]: turn.text,
@@ -107,6 +110,7 @@ function turnResult(turn: Omit<TranscriptTurn, 'customer' | 'timestamp'>, custom
     [EXTENSIONS.feedback]: turn.feedback,
     [EXTENSIONS.tags]: turn.tags,
   };
+  if (turn.blockingFaults.length > 0) extensions[EXTENSIONS.blockingFaults] = turn.blockingFaults.map(faultJson);
   if (turn.mood !== null) extensions[EXTENSIONS.mood] = turn.mood;
   const result: JsonObject = { response, extensions };
   if (turn.score) result.score = { raw: turn.score.earned, min: Math.min(0, turn.score.earned), max: Math.max(turn.score.max, turn.score.earned) };
@@ -167,6 +171,7 @@ function closingStatement(call: CallIdentity, scenario: Scenario, state: CallSta
         [EXTENSIONS.competencyScores]: scaledMap(d.competencies),
         [EXTENSIONS.mood]: state.mood,
         [EXTENSIONS.outcome]: outcomeOf(end.kind),
+        [EXTENSIONS.blockingFaults]: d.blockingFaults.map((f) => ({ turn: f.turn, ...faultJson(f) })),
         [EXTENSIONS.indicators]: { ahtSeconds: d.indicators.durationSeconds, targetSeconds: d.indicators.targetSeconds, fcr: d.indicators.fcr, csat: d.indicators.csat },
         [EXTENSIONS.feedback]: end.outcome,
         [EXTENSIONS.customerText]: customer,

@@ -1,5 +1,5 @@
 import type { CallState, TranscriptEntry } from '../roleplay/engine/index.ts';
-import type { EndingKind } from '../roleplay/scenario/types.ts';
+import type { BlockingFault, EndingKind } from '../roleplay/scenario/types.ts';
 
 /** What the learner did at a turn: said a line, typed an answer, pressed a button, or stayed silent. */
 export type TurnKind = 'say' | 'free' | 'hold' | 'transfer' | 'lookup' | 'silence';
@@ -19,6 +19,8 @@ export interface TranscriptTurn {
   text: string;
   feedback: string;
   tags: string[];
+  /** Eliminatory faults of the turn (empty for most). */
+  blockingFaults: BlockingFault[];
   /** Customer mood after the turn; null for a look-up (it does not change the mood). */
   mood: number | null;
   /** Phase points earned at this turn, out of the most the turn offered; null for a look-up. */
@@ -55,14 +57,15 @@ export function turnOfEntry(entry: TranscriptEntry): Omit<TranscriptTurn, 'custo
       const a = entry.answer;
       const kind: TurnKind = a.type === 'free' ? 'free' : a.kind;
       return {
-        turn: entry.turn, phase: entry.phase, kind, text: a.text, feedback: entry.feedback, tags: entry.tags, mood: entry.mood,
+        turn: entry.turn, phase: entry.phase, kind, text: a.text, feedback: entry.feedback, tags: entry.tags,
+        blockingFaults: entry.blockingFaults ?? [], mood: entry.mood,
         score: { earned: sum(entry.points), max: sum(entry.maxPoints) },
       };
     }
     case 'lookup':
-      return { turn: entry.turn, phase: entry.phase, kind: 'lookup', text: entry.label, feedback: '', tags: [], mood: null, score: null };
+      return { turn: entry.turn, phase: entry.phase, kind: 'lookup', text: entry.label, feedback: '', tags: [], blockingFaults: [], mood: null, score: null };
     case 'timeout':
-      return { turn: entry.turn, phase: entry.phase, kind: 'silence', text: '', feedback: '', tags: [], mood: entry.mood, score: { earned: -entry.pointsLost, max: 0 } };
+      return { turn: entry.turn, phase: entry.phase, kind: 'silence', text: '', feedback: '', tags: [], blockingFaults: [], mood: entry.mood, score: { earned: -entry.pointsLost, max: 0 } };
     default:
       return null;
   }

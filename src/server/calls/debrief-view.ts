@@ -24,6 +24,8 @@ export function debriefView(open: OpenCall, reviews: readonly CallReview[], revi
     scorePercent: d.scorePercent,
     passMark: scenario.passMark,
     passed: d.passed,
+    // Named first on the page: one is enough to fail the call, whatever the score says.
+    blockingFaults: d.blockingFaults.map((f) => ({ nameKey: `calls.debrief.blockingCodes.${f.code}`, tag: f.tag, label: f.label, said: f.said, phase: phaseLabel.get(f.phase) ?? f.phase })),
     phases: d.phases.map(scoreLine),
     competencies: d.competencies.map(scoreLine),
     indicators: {
@@ -45,6 +47,7 @@ export function debriefView(open: OpenCall, reviews: readonly CallReview[], revi
         silent: t.kind === 'silence',
         feedback: t.feedback,
         tags: t.tags,
+        blocking: t.blockingFaults.length > 0,
         score: t.score,
         better: review?.better ?? null,
       };

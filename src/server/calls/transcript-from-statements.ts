@@ -33,6 +33,7 @@ function toTurn(s: Statement): TranscriptTurn | null {
   const raw = num(at(s, 'result', 'score', 'raw'));
   const max = num(at(s, 'result', 'score', 'max'));
   const tags = ext(EXTENSIONS.tags);
+  const faults = ext(EXTENSIONS.blockingFaults);
   return {
     turn,
     phase: text(at(s, 'context', 'extensions', EXTENSIONS.phase)),
@@ -42,6 +43,7 @@ function toTurn(s: Statement): TranscriptTurn | null {
     text: text(ext(EXTENSIONS.transcriptText)),
     feedback: text(ext(EXTENSIONS.feedback)),
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    blockingFaults: Array.isArray(faults) ? faults.filter(isObject).map((f) => ({ tag: text(f.tag), label: text(f.label) })) : [],
     mood: num(ext(EXTENSIONS.mood)),
     score: raw !== null && max !== null ? { earned: raw, max } : null,
   };

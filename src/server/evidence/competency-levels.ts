@@ -4,7 +4,7 @@
  */
 import type { Statement } from '../../lrs/index.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
-import { competencyCodes, competencyScores, isOurs, objectId, RESULT_VERBS, scaledScore, timestampOf, verbId } from './statement-fields.ts';
+import { competencyCodes, competencyScores, hasBlockingFault, isOurs, objectId, RESULT_VERBS, scaledScore, timestampOf, verbId } from './statement-fields.ts';
 
 export type CompetencyLevel = 'acquis' | 'en_cours' | 'non_acquis';
 
@@ -41,7 +41,8 @@ interface Observation {
  * The observations a statement gives, per competency code. Only our item-level result
  * statements (completed / passed / failed) with a score count: answers to single questions are
  * already summed up in their quiz's result and would count twice. A role-play call's
- * per-competency score (EXTENSIONS.competencyScores) wins over its overall score.
+ * per-competency score (EXTENSIONS.competencyScores) wins over its overall score, and a call
+ * with a blocking fault evidences 0 for each of its competencies (a quality grid eliminates it).
  */
 export function observationsOf(statement: Statement): Map<string, Observation> {
   const found = new Map<string, Observation>();
@@ -50,10 +51,11 @@ export function observationsOf(statement: Statement): Map<string, Observation> {
   const perCompetency = competencyScores(statement);
   const activity = objectId(statement);
   const at = timestampOf(statement);
+  const eliminated = hasBlockingFault(statement);
   const codes = new Set([...competencyCodes(statement), ...perCompetency.keys()]);
   for (const code of codes) {
     const score = perCompetency.get(code) ?? overall;
-    if (score !== null) found.set(code, { activity, at, score: Math.max(0, score) });
+    if (score !== null) found.set(code, { activity, at, score: eliminated ? 0 : Math.max(0, score) });
   }
   return found;
 }

@@ -60,6 +60,12 @@ function scoreMap(s: Statement, key: string): Map<string, number> {
   }
   return scores;
 }
+/** True when a call's closing statement names an eliminatory fault: the call failed whatever its score. */
+export function hasBlockingFault(s: Statement): boolean {
+  const faults = extension(s.result, EXTENSIONS.blockingFaults);
+  return Array.isArray(faults) && faults.length > 0;
+}
+
 export const competencyScores = (s: Statement): Map<string, number> => scoreMap(s, EXTENSIONS.competencyScores);
 export const phaseScores = (s: Statement): Map<string, number> => scoreMap(s, EXTENSIONS.phaseScores);
 

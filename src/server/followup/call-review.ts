@@ -17,6 +17,8 @@ export interface CallFacts {
   phaseScores: Array<{ phase: string; scaled: number }>;
   indicators: { ahtSeconds: number | null; targetSeconds: number | null; fcr: boolean | null; csat: number | null };
   outcome: string | null;
+  /** Eliminatory faults named by the closing statement (docs/xapi-profile.md): the call failed whatever its score. */
+  blockingFaults: Array<{ tag: string; label: string }>;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -42,7 +44,17 @@ export function callFacts(statements: readonly Statement[]): CallFacts {
     phaseScores: closing ? [...phaseScores(closing)].map(([phase, scaled]) => ({ phase, scaled })) : [],
     indicators: { ahtSeconds: num(field(indicators, 'ahtSeconds')), targetSeconds: num(field(indicators, 'targetSeconds')), fcr: typeof fcr === 'boolean' ? fcr : null, csat: num(field(indicators, 'csat')) },
     outcome: typeof outcome === 'string' ? outcome : null,
+    blockingFaults: faultsOf(field(field(closing?.result, 'extensions'), EXTENSIONS.blockingFaults)),
   };
+}
+
+function faultsOf(value: unknown): CallFacts['blockingFaults'] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((f) => {
+    const tag = field(f, 'tag');
+    const label = field(f, 'label');
+    return typeof tag === 'string' && typeof label === 'string' ? [{ tag, label }] : [];
+  });
 }
 
 /** Seconds from the start of the call, written m:ss. */

@@ -73,6 +73,11 @@ export const EXTENSIONS = {
   feedback: `${PROFILE_ID}/extensions/feedback`,
   /** result: tags of the chosen option, e.g. ["formule à éviter"]. */
   tags: `${PROFILE_ID}/extensions/tags`,
+  /**
+   * result: eliminatory faults of a turn or a call, [{ tag, code, label }] (a call's also carry
+   * `turn`). One fails the call: its closing statement is then `failed`, success false.
+   */
+  blockingFaults: `${PROFILE_ID}/extensions/blocking-faults`,
   /** result: seconds the learner took for this turn or page. */
   elapsedSeconds: `${PROFILE_ID}/extensions/elapsed-seconds`,
   /** context: on a re-issued certificate's "earned", the activity id of the certificate it replaces. */

@@ -44,6 +44,23 @@ describe('evidence: competencyLevels', () => {
     expect(levelOf(rows, 'CCP1.1')).to.include({ evidenceCount: 1, averageScaled: 0.8 });
   });
 
+  it('counts a call with a blocking fault as 0 for each of its competencies, whatever its points', () => {
+    const call = (blockingFaults: Array<{ tag: string; code: string; label: string; turn: number }>) => makeStatement({
+      item: 'verification-identite',
+      type: ACTIVITY_TYPES.roleplay,
+      verb: blockingFaults.length > 0 ? 'failed' : 'passed',
+      scaled: 0.9,
+      competencies: ['CCP1.1', 'T3'],
+      competencyScores: { 'CCP1.1': 1, T3: 0.85 },
+      blockingFaults,
+    });
+    const clean = competencyLevels([call([])], framework());
+    expect(levelOf(clean, 'T3')?.averageScaled).to.equal(0.85);
+    const blocked = competencyLevels([call([{ tag: 'divulgation', code: 'disclosure', label: 'Confirme la ligne à un tiers.', turn: 1 }])], framework());
+    expect(levelOf(blocked, 'T3')).to.include({ averageScaled: 0, evidenceCount: 1, level: 'non_acquis' });
+    expect(levelOf(blocked, 'CCP1.1')).to.include({ averageScaled: 0, evidenceCount: 1 });
+  });
+
   it('uses per-competency scores of a role-play call over its overall score', () => {
     const call = makeStatement({
       item: 'appel-livraison',

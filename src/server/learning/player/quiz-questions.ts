@@ -1,6 +1,6 @@
 import type { Question } from '../../courses/format/types.ts';
 import { normaliseAnswer } from '../../courses/format/normalise-answer.ts';
-import { seededShuffle } from './seeded-shuffle.ts';
+import { seededShuffle } from '../../seeded-shuffle.ts';
 import { many, single } from './form-values.ts';
 
 /** xAPI lists components and responses with "[,]" and pairs with "[.]" (xAPI 1.0.3 Data 2.4.4.1). */

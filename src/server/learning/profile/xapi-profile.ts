@@ -21,6 +21,12 @@ const EXTENSION_NOTES: Record<keyof typeof EXTENSIONS, { fr: string; en: string;
   customerText: { fr: 'La réplique du client à laquelle le stagiaire répond.', en: 'The customer line the learner answered.', context: false, schema: { type: 'string' } },
   feedback: { fr: 'Le retour affiché au stagiaire pour cette réponse.', en: 'Feedback shown to the learner for this answer.', context: false, schema: { type: 'string' } },
   tags: { fr: 'Étiquettes de l’option choisie (ex. « formule à éviter »).', en: 'Tags of the chosen option.', context: false, schema: { type: 'array', items: { type: 'string' } } },
+  blockingFaults: {
+    fr: 'Fautes bloquantes du tour ou de l’appel (divulgation, information fausse…) : une seule fait échouer l’appel.',
+    en: 'Blocking faults of the turn or call (disclosure, false information…): one fails the call.',
+    context: false,
+    schema: { type: 'array', items: { type: 'object', required: ['tag', 'code', 'label'], properties: { tag: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' }, turn: { type: 'integer', minimum: 0 } } } },
+  },
   elapsedSeconds: { fr: 'Secondes prises pour ce tour ou cette page.', en: 'Seconds taken for this turn or page.', context: false, schema: { type: 'number', minimum: 0 } },
   replaces: { fr: 'Sur une attestation délivrée à nouveau : l’attestation qu’elle remplace.', en: 'On a re-issued certificate: the certificate it replaces.', context: true, schema: { type: 'string', format: 'iri' } },
 };

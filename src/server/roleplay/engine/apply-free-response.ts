@@ -1,6 +1,6 @@
 import { describeRubricScore } from '../rubric/describe-rubric-score.ts';
-import { scoreRubric } from '../rubric/score-rubric.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { scoreRubric, type RubricScore } from '../rubric/score-rubric.ts';
+import type { Rubric, Scenario } from '../scenario/types.ts';
 import type { CallState } from './call-state.ts';
 import { closeTurn, openTurn } from './learner-turn.ts';
 import { reject, type Step } from './step.ts';
@@ -14,8 +14,14 @@ export interface FreeResponseInput {
 
 export const MAX_RESPONSE_LENGTH = 2000;
 
+/**
+ * Scores a typed answer against its rubric. The engine's hook for the grader: whatever it finds
+ * in `blockingFaults` (blocking forbidden concepts) fails the call.
+ */
+export type Grader = (rubric: Rubric, answer: string) => RubricScore;
+
 /** The learner types what they would say; the rubric scores it and picks the branch. */
-export function applyFreeResponse(scenario: Scenario, state: CallState, input: FreeResponseInput, now: number): Step {
+export function applyFreeResponse(scenario: Scenario, state: CallState, input: FreeResponseInput, now: number, grade: Grader = scoreRubric): Step {
   const gate = openTurn(scenario, state, input.turn, now, (s, at) => settleTimeouts(scenario, s, at));
   if (!gate.open) return gate.step;
   const node = gate.node;
@@ -23,7 +29,7 @@ export function applyFreeResponse(scenario: Scenario, state: CallState, input: F
   const text = typeof input.text === 'string' ? input.text.trim() : '';
   if (text === '') return reject('empty-response');
   if (text.length > MAX_RESPONSE_LENGTH) return reject('response-too-long');
-  const score = scoreRubric(node.rubric, text);
+  const score = grade(node.rubric, text);
   const outcome = score.passed ? node.good : node.weak;
   const ratio = score.percent / 100;
   return closeTurn(scenario, gate.state, node, {

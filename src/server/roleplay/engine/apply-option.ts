@@ -1,13 +1,15 @@
+import { blockingFaultsOf } from '../scenario/blocking-faults.ts';
 import type { ChoiceNode, LearnerOption, OptionKind, Scenario } from '../scenario/types.ts';
 import type { CallState } from './call-state.ts';
 import { closeTurn, openTurn } from './learner-turn.ts';
 import { reject, type Step } from './step.ts';
 import { maxOf } from './tally.ts';
+import { shownOrder } from './shown-order.ts';
 import { settleTimeouts } from './timeouts.ts';
 
 export interface ChoiceInput {
   turn: number;
-  /** Index in the node's `choices` list. */
+  /** Position of the line on the learner's screen (0 = top), in this call's shown order. */
   choice: number;
 }
 
@@ -19,8 +21,10 @@ export function applyChoice(scenario: Scenario, state: CallState, input: ChoiceI
   if (!gate.open) return gate.step;
   if (gate.node.kind !== 'choice') return reject('wrong-turn-kind');
   const says = gate.node.options.filter((o) => o.kind === 'say');
-  if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= says.length) return reject('choice-not-offered');
-  return playOption(scenario, gate.state, gate.node, says[input.choice], input.choice);
+  const shown = shownOrder(gate.state, gate.node);
+  if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= shown.length) return reject('choice-not-offered');
+  const index = shown[input.choice];
+  return playOption(scenario, gate.state, gate.node, says[index], { index, shown, position: input.choice });
 }
 
 /** Hold, transfer (when the turn offers them) or looking up a field of the customer record. */
@@ -31,7 +35,7 @@ export function applyAction(scenario: Scenario, state: CallState, input: ActionI
   if (gate.node.kind !== 'choice') return reject('action-not-offered');
   const option = gate.node.options.find((o) => o.kind === input.type);
   if (!option) return reject('action-not-offered');
-  return playOption(scenario, gate.state, gate.node, option, gate.node.options.indexOf(option));
+  return playOption(scenario, gate.state, gate.node, option, { index: gate.node.options.indexOf(option) });
 }
 
 /** Keys of record fields an option needs that the learner has not looked up yet. */
@@ -39,7 +43,10 @@ export function missingLookups(option: LearnerOption, state: CallState): string[
   return option.requires.filter((key) => !state.lookedUp.includes(key));
 }
 
-function playOption(scenario: Scenario, state: CallState, node: ChoiceNode, option: LearnerOption, index: number): Step {
+/** Where the played option stands: its authored index and, for a said line, what the screen showed. */
+type Placement = { index: number; shown?: number[]; position?: number };
+
+function playOption(scenario: Scenario, state: CallState, node: ChoiceNode, option: LearnerOption, placement: Placement): Step {
   const missing = missingLookups(option, state);
   if (missing.length > 0) {
     const labels = missing.map((key) => scenario.persona.record.find((f) => f.key === key)?.label ?? key);
@@ -47,7 +54,7 @@ function playOption(scenario: Scenario, state: CallState, node: ChoiceNode, opti
   }
   const kind: OptionKind = option.kind;
   return closeTurn(scenario, state, node, {
-    answer: { type: 'option', kind, index, text: option.text, to: option.to },
+    answer: { type: 'option', kind, ...placement, text: option.text, to: option.to },
     points: option.points,
     competencies: option.competencies,
     maxPoints: maxOf(node.options.map((o) => o.points)),
@@ -55,6 +62,7 @@ function playOption(scenario: Scenario, state: CallState, node: ChoiceNode, opti
     mood: option.mood,
     feedback: option.feedback,
     tags: option.tags,
+    blockingFaults: blockingFaultsOf(option, option.feedback || option.text),
     next: option.next,
   });
 }

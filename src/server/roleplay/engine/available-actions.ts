@@ -1,9 +1,10 @@
-import type { Scenario } from '../scenario/types.ts';
+import type { LearnerOption, Scenario } from '../scenario/types.ts';
 import { missingLookups } from './apply-option.ts';
 import type { CallState } from './call-state.ts';
+import { shownOrder } from './shown-order.ts';
 
 export interface OfferedOption {
-  /** Index to post back (choices) — hold and transfer are posted by type. */
+  /** Position on screen, posted back (choices, in this call's shown order); hold and transfer are posted by type. */
   index: number;
   text: string;
   available: boolean;
@@ -49,17 +50,20 @@ export function availableActions(scenario: Scenario, state: CallState): Availabl
     deadlineAt: node.timeLimit && !state.turnTimedOut ? state.turnStartedAt + node.timeLimit.seconds * 1000 : null,
   };
   if (node.kind === 'free') return { ...base, kind: 'free', prompt: node.prompt };
-  const offered = node.options.map((option, index) => {
+  const offer = (option: LearnerOption, index: number): OfferedOption => {
     const missing = missingLookups(option, state).map(labelOf);
-    return { option, offer: { index, text: option.text, available: missing.length === 0, missing } };
-  });
-  const transfer = offered.find((o) => o.option.kind === 'transfer');
+    return { index, text: option.text, available: missing.length === 0, missing };
+  };
+  const says = node.options.filter((o) => o.kind === 'say');
+  const button = (kind: 'hold' | 'transfer') => node.options.find((o) => o.kind === kind);
+  const transfer = button('transfer');
+  const hold = button('hold');
   return {
     ...base,
     kind: 'choice',
     prompt: node.prompt,
-    choices: offered.filter((o) => o.option.kind === 'say').map((o) => o.offer),
-    hold: offered.find((o) => o.option.kind === 'hold')?.offer ?? null,
-    transfer: transfer ? { ...transfer.offer, to: transfer.option.to ?? '' } : null,
+    choices: shownOrder(state, node).map((authored, position) => offer(says[authored], position)),
+    hold: hold ? offer(hold, node.options.indexOf(hold)) : null,
+    transfer: transfer ? { ...offer(transfer, node.options.indexOf(transfer)), to: transfer.to ?? '' } : null,
   };
 }

@@ -8,7 +8,17 @@ export interface Tally {
 }
 
 export type LearnerAnswer =
-  | { type: 'option'; kind: OptionKind; index: number; text: string; to?: string }
+  | {
+      type: 'option';
+      kind: OptionKind;
+      /** Index among the turn's said options, in the author's order (the scenario's own numbering). */
+      index: number;
+      text: string;
+      to?: string;
+      /** Said lines as the screen showed them (authored indices, top first), and the position clicked. */
+      shown?: number[];
+      position?: number;
+    }
   | { type: 'free'; text: string; rubric: RubricScore };
 
 interface EntryBase {
@@ -44,6 +54,8 @@ export type TranscriptEntry =
  */
 export interface CallState {
   scenarioId: string;
+  /** The call's id: orders the lines of each choice turn (shown-order.ts). Absent: authored order. */
+  seed?: string;
   /** The learner turn waiting for input, or the ending reached. */
   node: string;
   /** Sequence number the next learner input must carry (replay protection). */

@@ -1,3 +1,4 @@
+import { blockingFaultCode, type BlockingFaultCode } from '../scenario/blocking-faults.ts';
 import { csatFromMood, moodLabel } from '../scenario/mood.ts';
 import type { ChoiceNode, EndingKind, LearnerOption, Scenario } from '../scenario/types.ts';
 import type { CallState, LearnerAnswer, Tally } from './call-state.ts';
@@ -24,11 +25,29 @@ export interface TurnReview {
   better: { text: string; feedback: string } | null;
 }
 
+/** An eliminatory fault of the call, with where it happened: the debrief names these first. */
+export interface CallFault {
+  turn: number;
+  node: string;
+  phase: string;
+  /** The fault's tag as the author wrote it ('' when a blocking concept has none). */
+  tag: string;
+  /** Stable code of the standard tag (translated labels are keyed on it), or `custom`. */
+  code: BlockingFaultCode;
+  /** Why it is a fault, in the author's words. */
+  label: string;
+  /** What the learner said. */
+  said: string;
+}
+
 export interface Debrief {
   finished: boolean;
   outcome: { kind: EndingKind; text: string } | null;
   scorePercent: number;
+  /** Finished, not hung up, at or above the pass mark, and without any blocking fault. */
   passed: boolean;
+  /** Blocking faults in call order: one is enough to fail the call. */
+  blockingFaults: CallFault[];
   phases: ScoreLine[];
   competencies: ScoreLine[];
   indicators: {
@@ -62,11 +81,13 @@ export function debrief(scenario: Scenario, state: CallState, competencyLabels: 
   const scorePercent = percentOf(total);
   const end = state.ended;
   const durationSeconds = Math.round(((end?.at ?? state.lastAt) - state.startedAt) / 1000);
+  const blockingFaults = faultsOf(state);
   return {
     finished: end !== null,
     outcome: end ? { kind: end.kind, text: end.outcome } : null,
     scorePercent,
-    passed: end !== null && end.kind !== 'hung-up' && scorePercent >= scenario.passMark,
+    passed: end !== null && end.kind !== 'hung-up' && scorePercent >= scenario.passMark && blockingFaults.length === 0,
+    blockingFaults,
     phases,
     competencies,
     indicators: {
@@ -82,6 +103,14 @@ export function debrief(scenario: Scenario, state: CallState, competencyLabels: 
     timeouts: state.transcript.filter((e) => e.kind === 'timeout').length,
     lookups: state.transcript.flatMap((e) => (e.kind === 'lookup' ? [e.label] : [])),
   };
+}
+
+function faultsOf(state: CallState): CallFault[] {
+  return state.transcript.flatMap((entry) =>
+    entry.kind === 'learner'
+      ? (entry.blockingFaults ?? []).map((f) => ({ turn: entry.turn, node: entry.node, phase: entry.phase, tag: f.tag ?? '', code: blockingFaultCode(f.tag), label: f.label, said: entry.answer.text }))
+      : [],
+  );
 }
 
 function endedOnFollowUp(scenario: Scenario, nodeId: string): boolean {

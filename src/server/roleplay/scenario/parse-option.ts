@@ -2,7 +2,7 @@ import type { FieldReader, Path, YamlMap } from './field-reader.ts';
 import type { NodeContext } from './parse-node.ts';
 import type { LearnerOption, OptionKind, Points } from './types.ts';
 
-const OPTION_KEYS = ['text', 'next', 'points', 'competencies', 'mood', 'feedback', 'tags', 'requires', 'to'] as const;
+const OPTION_KEYS = ['text', 'next', 'points', 'competencies', 'mood', 'feedback', 'tags', 'blocking', 'requires', 'to'] as const;
 const BUTTON_LABELS: Record<Exclude<OptionKind, 'say'>, string> = { hold: 'Mettre en attente', transfer: 'Transférer l’appel' };
 
 /** One choice of a learner turn, or its hold / transfer button. */
@@ -23,9 +23,17 @@ export function parseOption(reader: FieldReader, kind: OptionKind, value: unknow
     mood: moodEffect(reader, obj, path),
     feedback: reader.text(obj, 'feedback', path, { required: false }) ?? '',
     tags: reader.textList(obj, 'tags', path),
+    blocking: parseBlocking(reader, obj, path),
     requires,
     to: kind === 'transfer' ? reader.text(obj, 'to', path, { required: true }) : undefined,
   };
+}
+
+/** `blocking: true` marks an eliminatory line (standard tags are blocking without it). */
+export function parseBlocking(reader: FieldReader, obj: YamlMap, path: Path): boolean {
+  if (obj.blocking === undefined) return false;
+  if (typeof obj.blocking !== 'boolean') reader.error([...path, 'blocking'], '« blocking » doit valoir true ou false.');
+  return obj.blocking === true;
 }
 
 /** `points: 2` goes to the node's phase; `points: { accueil: 1, decouverte: 2 }` names phases. */

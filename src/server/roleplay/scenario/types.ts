@@ -57,6 +57,8 @@ export interface LearnerOption {
   mood: number;
   feedback: string;
   tags: string[];
+  /** `blocking: true`: choosing it fails the call (so does a standard blocking tag, see blocking-faults.ts). */
+  blocking: boolean;
   /** Record field keys the learner must have looked up before this option is available. */
   requires: string[];
   /** Transfer destination (kind 'transfer' only). */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 
 /**
- * A shuffle that depends only on the seed (the attempt's registration and the question id), so
+ * A shuffle that depends only on the seed (a quiz attempt and its question, a call and its turn), so
  * the learner sees the same order after a reload or a logout without storing it.
  */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
