@@ -61,6 +61,10 @@ const CASES: Record<string, { good: string[]; poor: string[] }> = {
     good: ['Si je comprends bien monsieur, votre promo est finie, vous payez 39,99 au lieu de 24,99 et Fibrenet vous propose 29,99.', 'Donc monsieur votre prix a augmente et un autre operateur vous fait une offre moins chere, c est bien ca ?'],
     poor: ['Pas de souci, je lance la résiliation.', 'D’accord monsieur.'],
   },
+  'cliente-en-detresse/solution': {
+    good: ['Je comprends madame. On peut payer en 4 fois 71,60 euros sans frais, et le CCAS de votre mairie peut vous aider.', 'on peut etaler en plusieurs fois madame, et vous pouvez demander le cheque energie ou le FSL'],
+    poor: ['Calmez-vous madame, ce n’est pas grave.', 'Il faut payer la facture madame.'],
+  },
 };
 
 describe('shipped free-response rubrics', () => {
