@@ -5,13 +5,15 @@ import { migrateToLatest } from './db/migrator.ts';
 import { buildContext, type AppContext } from './context.ts';
 import { systemClock } from './clock.ts';
 import { createLogger } from './logger.ts';
+import { resolveInstanceIri } from './xapi/instance-iri.ts';
 
 /** Shared by the server and the CLI: config from the environment, database migrated, context built. */
 export async function boot(env: Record<string, string | undefined> = process.env): Promise<{ ctx: AppContext; config: Config; database: Database }> {
-  const config = parseConfig(env);
-  const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config.databaseUrl);
+  const parsed = parseConfig(env);
+  const logger = createLogger(parsed.logLevel);
+  const database = await openDatabase(parsed.databaseUrl);
   await migrateToLatest(database);
+  const config = { ...parsed, instanceIri: await resolveInstanceIri(database.db, parsed.baseUrl) };
   const ctx = buildContext(config, database, systemClock, logger);
   return { ctx, config, database };
 }

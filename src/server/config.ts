@@ -7,6 +7,11 @@ export interface Config {
   port: number;
   databaseUrl: string;
   baseUrl: string;
+  /**
+   * The instance's identity in xAPI (actors' homePage, activity ids): BASE_URL until boot reads
+   * the one stored at the first start (xapi/instance-iri.ts). Never use it for links.
+   */
+  instanceIri: string;
   /** Undefined until first start generates one and keeps it in the database. */
   sessionSecret?: string;
   logLevel: LogLevel;
@@ -79,6 +84,7 @@ export function parseConfig(env: Env): Config {
     port,
     databaseUrl,
     baseUrl,
+    instanceIri: baseUrl.replace(/\/+$/, ''),
     sessionSecret,
     logLevel,
     trustProxy: trustProxyOf(env.TRUST_PROXY),

@@ -54,11 +54,11 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
   const lrs = createLrs({
     db,
     dialect: database.dialect,
-    baseUrl: config.baseUrl,
+    baseUrl: config.instanceIri,
     clock,
     maxBodyBytes: config.lrsBodyLimitBytes,
   });
-  const learning = buildLearning({ db, dialect: database.dialect, lrs, baseUrl: config.baseUrl, clock, cohorts, onError: (message, error) => logger.error(message, error) });
+  const learning = buildLearning({ db, dialect: database.dialect, lrs, baseUrl: config.instanceIri, clock, cohorts, onError: (message, error) => logger.error(message, error) });
   return {
     config,
     database,
@@ -70,13 +70,14 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       accounts: new AccountsService(users, audit, clock),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
-    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.baseUrl, learning }),
+    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning }),
     learning,
-    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.baseUrl, coursesDir: config.coursesDir, clock }),
+    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, coursesDir: config.coursesDir, clock }),
     certificates: buildCertificates({
       db,
       lrs: lrs.service,
-      baseUrl: config.baseUrl,
+      // Identity only (evidence is read by actor): the links it prints use verifyBaseUrl.
+      baseUrl: config.instanceIri,
       verifyBaseUrl: config.verifyBaseUrl,
       coursesDir: config.coursesDir,
       clock,

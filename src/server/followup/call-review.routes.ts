@@ -22,7 +22,7 @@ const commentSchema = z.object({ comment: z.string().trim().max(4000, 'followup.
 /** Listening back to a call: transcript, scores and timings, the double-écoute grid, comments. */
 export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
   const f = ctx.followup;
-  const baseUrl = ctx.config.baseUrl.replace(/\/+$/, '');
+  const baseUrl = ctx.config.instanceIri;
 
   async function callStatements(registration: string): Promise<Statement[]> {
     const all: Statement[] = [];

@@ -14,7 +14,7 @@ const TIMELINE_LENGTH = 40;
 /** One learner, as their trainer follows them: timeline, competencies, time per week, calls. */
 export function learnerRoutes(ctx: AppContext): RouteSpec[] {
   const f = ctx.followup;
-  const baseUrl = ctx.config.baseUrl.replace(/\/+$/, '');
+  const baseUrl = ctx.config.instanceIri;
 
   const show = async (req: Request, res: Response) => {
     const { learner, cohort } = await f.scope.learner(req.session.userId as string, String(req.params.id));

@@ -16,7 +16,7 @@ import { PartnerRepository } from './partner.repository.ts';
 export function partnerRoutes(ctx: AppContext): RouteSpec[] {
   const f = ctx.followup;
   const partner = new PartnerRepository(ctx.database.db);
-  const baseUrl = ctx.config.baseUrl;
+  const baseUrl = ctx.config.instanceIri;
 
   /** Learners with at least one statement since Monday 00:00 (Paris): one indexed look-up each. */
   async function activeSince(userIds: readonly string[], since: string): Promise<number> {

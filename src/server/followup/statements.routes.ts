@@ -15,7 +15,7 @@ import { accountUserId } from './statement-reading.ts';
  */
 export function statementsRoutes(ctx: AppContext): RouteSpec[] {
   const { scope, catalogue } = ctx.followup;
-  const baseUrl = ctx.config.baseUrl.replace(/\/+$/, '');
+  const baseUrl = ctx.config.instanceIri;
 
   async function learnersFor(req: Request, filters: BrowserFilters, admin: boolean) {
     if (admin) {

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import { SettingsRepository } from '../settings/settings.repository.ts';
+
+const KEY = 'instance_iri';
+const LMS_AUTHORITY = 'tremplin-lms';
+
+/**
+ * The instance's stable identity in xAPI: the `homePage` of every learner and of the LMS's
+ * authority, and the base of every activity id. It is fixed at the first start and never follows
+ * BASE_URL afterwards, so moving the server to another address keeps every learner's history.
+ * A database from before this setting is migrated to the address its statements were written
+ * with: the homePage of the oldest statement the LMS stored itself; else the current BASE_URL.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function resolveInstanceIri(db: Kysely<any>, baseUrl: string): Promise<string> {
+  const settings = new SettingsRepository(db);
+  const stored = await settings.get(KEY);
+  if (stored !== null) return stored;
+  const historical = await homePageOfOldestLmsStatement(db);
+  return settings.getOrCreate(KEY, () => historical ?? baseUrl.replace(/\/+$/, ''));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function homePageOfOldestLmsStatement(db: Kysely<any>): Promise<string | null> {
+  const rows = (await db.selectFrom('lrs_statement').select('full').orderBy('sid').limit(50).execute()) as Array<{ full: string }>;
+  for (const row of rows) {
+    const account = (JSON.parse(row.full) as { authority?: { account?: { homePage?: unknown; name?: unknown } } }).authority?.account;
+    if (account?.name === LMS_AUTHORITY && typeof account.homePage === 'string') return account.homePage;
+  }
+  return null;
+}
