@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -76,6 +76,21 @@ export const learningMigrations: Record<string, Migration> = {
     },
     async down(db: AnyDb) {
       await db.schema.dropTable('projection_checkpoint').execute();
+    },
+  },
+  '202612031430_learning_attempt_numbers_unique': {
+    async up(db: AnyDb) {
+      // Parallel first views once gave several "attempt 1": number each item's attempts again in
+      // the order they started (the rows are kept: they are the learner's answers).
+      await sql`update learning_attempts set attempt_number = (
+        select count(*) from learning_attempts other where other.user_id = learning_attempts.user_id
+          and other.module_id = learning_attempts.module_id and other.item_id = learning_attempts.item_id
+          and (other.started_at < learning_attempts.started_at or (other.started_at = learning_attempts.started_at and other.id <= learning_attempts.id)))`.execute(db);
+      // One attempt per number: of parallel starts (first view, retry), one inserts, the others find it.
+      await db.schema.createIndex('learning_attempts_one_number').on('learning_attempts').columns(['user_id', 'module_id', 'item_id', 'attempt_number']).unique().execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropIndex('learning_attempts_one_number').execute();
     },
   },
 };

@@ -55,8 +55,6 @@ export class ExerciseService {
   }
 
   async retry(access: ModuleAccess, item: ExerciseItem): Promise<void> {
-    const latest = await this.attempts.latest(access, item);
-    if (!ItemAttempts.canRetry(latest, item.exercise.retry.maxAttempts)) throw new ConflictError('learning.errors.noRetry');
-    await this.attempts.start(access, item);
+    await this.attempts.retry(access, item, item.exercise.retry.maxAttempts);
   }
 }

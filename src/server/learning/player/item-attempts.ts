@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { Clock } from '../../clock.ts';
 import { BadRequestError, ConflictError, ForbiddenError } from '../../errors.ts';
 import type { ModuleItem } from '../../courses/format/types.ts';
@@ -36,7 +37,11 @@ export class ItemAttempts {
     return all[all.length - 1] ?? null;
   }
 
-  /** A new attempt, announced with an item-level "launched" statement. */
+  /**
+   * A new attempt, announced with an item-level "launched" statement. Parallel starts (two tabs,
+   * a double click on "retry") race for the same attempt number; the unique index lets one
+   * insert, and the others return that one: one attempt, one statement.
+   */
   async start(access: ModuleAccess, item: ModuleItem): Promise<Attempt> {
     const previous = await this.all(access, item);
     const now = this.clock().toISOString();
@@ -57,10 +62,17 @@ export class ItemAttempts {
     };
     const object = itemActivity(this.recorder.ids, attempt.moduleId, item);
     const launched = this.recorder.statement(this.scope(access, item, attempt), 'launched', object, undefined, 'launched');
-    await this.run(async (uow) => {
-      await this.attempts.within(uow.db).insert(attempt);
-      await uow.lrs.storeStatements([launched]);
-    });
+    try {
+      await this.run(async (uow) => {
+        await this.attempts.within(uow.db).insert(attempt);
+        await uow.lrs.storeStatements([launched]);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = (await this.all(access, item)).find((a) => a.attemptNumber === attempt.attemptNumber);
+      if (!winner) throw error;
+      return winner;
+    }
     return attempt;
   }
 
@@ -112,6 +124,17 @@ export class ItemAttempts {
   }
 
   /** Whether another attempt may start after `latest` (failed, and attempts left). */
+  /**
+   * "Recommencer": a new attempt after a failed one, while attempts are left. When the latest is
+   * already in progress, a parallel click started it: that is this click's effect too.
+   */
+  async retry(access: ModuleAccess, item: ModuleItem, maxAttempts: number | null): Promise<void> {
+    const latest = await this.latest(access, item);
+    if (latest?.status === 'in_progress' && latest.attemptNumber > 1) return;
+    if (!ItemAttempts.canRetry(latest, maxAttempts)) throw new ConflictError('learning.errors.noRetry');
+    await this.start(access, item);
+  }
+
   static canRetry(latest: Attempt | null, maxAttempts: number | null): boolean {
     if (!latest || latest.status !== 'failed') return false;
     return maxAttempts === null || latest.attemptNumber < maxAttempts;

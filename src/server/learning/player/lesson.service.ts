@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError } from '../../errors.ts';
+import { BadRequestError, ConflictError, NotFoundError } from '../../errors.ts';
 import type { LessonItem } from '../../courses/format/types.ts';
 import type { Attempt } from '../attempts/attempt.ts';
 import { itemActivity, lessonPageActivity } from '../xapi/activities.ts';
@@ -26,12 +26,18 @@ export class LessonService {
     const seen = latest.state.seen ?? [];
     const attempt = this.attempts.touched(latest);
     attempt.state = { ...attempt.state, page, seen: seen.includes(page) ? seen : [...seen, page] };
+    const statements: Array<Record<string, unknown>> = [];
     if (!seen.includes(page)) {
       const object = lessonPageActivity(this.recorder.ids, access.enrolment.moduleId, item.id, page, item.lesson.pages[page].title || item.title);
       const grouping = [itemActivity(this.recorder.ids, access.enrolment.moduleId, item)];
-      await this.recorder.store([this.recorder.statement({ ...this.attempts.scope(access, item, attempt), grouping }, 'experienced', object)]);
+      statements.push(this.recorder.statement({ ...this.attempts.scope(access, item, attempt), grouping }, 'experienced', object, undefined, `page:${page}`));
     }
-    await this.attempts.save(attempt);
+    // The page's state and its "experienced" commit together; a parallel view of the same page
+    // (or a completion) that got there first has already done this view's work.
+    if ((await this.attempts.commit(attempt, statements)) === 'conflict') {
+      const fresh = (await this.attempts.latest(access, item)) ?? latest;
+      return fresh.status === 'in_progress' ? { mode: 'read', attempt: fresh, page } : { mode: 'done', attempt: fresh };
+    }
     return { mode: 'read', attempt, page };
   }
 
@@ -44,8 +50,11 @@ export class LessonService {
     const seconds = (attempt.state.activeMs ?? 0) / 1000;
     const result = { completion: true, duration: isoDuration(seconds) };
     const object = itemActivity(this.recorder.ids, access.enrolment.moduleId, item);
-    await this.recorder.store([this.recorder.statement(this.attempts.scope(access, item, attempt), 'completed', object, result)]);
-    await this.attempts.save({ ...attempt, status: 'completed', finishedAt: attempt.updatedAt });
+    const completed = this.recorder.statement(this.attempts.scope(access, item, attempt), 'completed', object, result, 'closing');
+    if ((await this.attempts.commit({ ...attempt, status: 'completed', finishedAt: attempt.updatedAt }, [completed])) === 'ok') return;
+    // A double click: the other post completed it, which is this post's effect too.
+    const winner = await this.attempts.requireOwn(access.enrolment.userId, access.enrolment.moduleId, item.id, attemptId);
+    if (winner.status !== 'completed') throw new ConflictError('learning.errors.attemptFinished');
   }
 
   /** Reading a finished lesson again is a new attempt. */

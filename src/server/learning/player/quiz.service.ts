@@ -91,8 +91,6 @@ export class QuizService {
   }
 
   async retry(access: ModuleAccess, item: QuizItem): Promise<void> {
-    const latest = await this.attempts.latest(access, item);
-    if (!ItemAttempts.canRetry(latest, item.quiz.retry.maxAttempts)) throw new ConflictError('learning.errors.noRetry');
-    await this.attempts.start(access, item);
+    await this.attempts.retry(access, item, item.quiz.retry.maxAttempts);
   }
 }
