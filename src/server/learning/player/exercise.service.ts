@@ -23,7 +23,7 @@ export class ExerciseService {
   ) {}
 
   async view(access: ModuleAccess, item: ExerciseItem): Promise<ExerciseView> {
-    const attempt = (await this.attempts.latest(access, item)) ?? (await this.attempts.start(access, item));
+    const attempt = (await this.attempts.latest(access, item)) ?? (await this.attempts.start(access, item, null));
     return { attempt, canRetry: ItemAttempts.canRetry(attempt, item.exercise.retry.maxAttempts) };
   }
 

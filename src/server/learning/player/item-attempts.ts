@@ -42,8 +42,7 @@ export class ItemAttempts {
    * a double click on "retry") race for the same attempt number; the unique index lets one
    * insert, and the others return that one: one attempt, one statement.
    */
-  async start(access: ModuleAccess, item: ModuleItem): Promise<Attempt> {
-    const previous = await this.all(access, item);
+  async start(access: ModuleAccess, item: ModuleItem, seen: Attempt | null): Promise<Attempt> {
     const now = this.clock().toISOString();
     const attempt: Attempt = {
       id: crypto.randomUUID(),
@@ -52,7 +51,9 @@ export class ItemAttempts {
       itemId: item.id,
       itemType: item.type,
       version: access.enrolment.version,
-      attemptNumber: previous.length + 1,
+      // The number follows the attempt the caller decided on, not a later read: parallel starts
+      // decided on the same one, so they race for the same number.
+      attemptNumber: (seen?.attemptNumber ?? 0) + 1,
       state: { activeMs: 0 },
       status: 'in_progress',
       scoreScaled: null,
@@ -132,7 +133,7 @@ export class ItemAttempts {
     const latest = await this.latest(access, item);
     if (latest?.status === 'in_progress' && latest.attemptNumber > 1) return;
     if (!ItemAttempts.canRetry(latest, maxAttempts)) throw new ConflictError('learning.errors.noRetry');
-    await this.start(access, item);
+    await this.start(access, item, latest);
   }
 
   static canRetry(latest: Attempt | null, maxAttempts: number | null): boolean {

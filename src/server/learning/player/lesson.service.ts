@@ -17,7 +17,7 @@ export class LessonService {
   ) {}
 
   async view(access: ModuleAccess, item: LessonItem, pageParam: unknown): Promise<LessonView> {
-    const latest = (await this.attempts.latest(access, item)) ?? (await this.attempts.start(access, item));
+    const latest = (await this.attempts.latest(access, item)) ?? (await this.attempts.start(access, item, null));
     if (latest.status !== 'in_progress') return { mode: 'done', attempt: latest };
     const pages = item.lesson.pages.length;
     const asked = typeof pageParam === 'string' && /^\d{1,4}$/.test(pageParam) ? Number(pageParam) - 1 : undefined;
@@ -61,6 +61,6 @@ export class LessonService {
   async restart(access: ModuleAccess, item: LessonItem): Promise<void> {
     const latest = await this.attempts.latest(access, item);
     if (latest && latest.status === 'in_progress') return;
-    await this.attempts.start(access, item);
+    await this.attempts.start(access, item, latest);
   }
 }

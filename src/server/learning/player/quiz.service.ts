@@ -30,7 +30,7 @@ export class QuizService {
   ) {}
 
   async view(access: ModuleAccess, item: QuizItem, feedbackParam: unknown): Promise<QuizView> {
-    const attempt = (await this.attempts.latest(access, item)) ?? (await this.attempts.start(access, item));
+    const attempt = (await this.attempts.latest(access, item)) ?? (await this.attempts.start(access, item, null));
     const answers = attempt.state.answers ?? {};
     if (typeof feedbackParam === 'string' && answers[feedbackParam]) {
       const index = questionAt(item, feedbackParam);
