@@ -219,3 +219,37 @@ export function abandonedStatement(call: CallIdentity, state: CallState, at: num
     context: context(call, call.item.competencies),
   };
 }
+
+/** What a trainer's re-score adds to the corrected closing statement. */
+export interface TrainerCorrection {
+  /** The call's correction revision (1, 2…): the statement id and its place in time. */
+  revision: number;
+  /** The trainer, as an agent (context.instructor). */
+  trainer: JsonObject;
+  /** Every trainer score in effect on the call's typed answers. */
+  scores: Array<{ turn: number; percent: number }>;
+}
+
+/**
+ * The closing statement again, from the call as the trainer scored it (docs/xapi-profile.md,
+ * "Trainer's re-score"). The actor stays the learner (the result is theirs); the trainer is the
+ * context's instructor and, with the LMS, the statement's authority (stored by the caller).
+ * Its id comes from the revision, so a double submit stores nothing new. Its timestamp is the
+ * call's end plus <revision> ms: it sorts after the closing statement it corrects, and before
+ * any later call, so evidence that keeps the latest result of a call or an activity takes it.
+ * No duration: the time on task was already counted by the original closing statement.
+ */
+export function correctedClosingStatement(call: CallIdentity, corrected: CallState, correction: TrainerCorrection): JsonObject {
+  const end = corrected.ended as NonNullable<CallState['ended']>;
+  const original = closingStatement(call, call.item.scenario, corrected, joinLines(heardBefore(corrected, corrected.transcript.length)));
+  const result = { ...(original.result as JsonObject) };
+  delete result.duration;
+  const context = original.context as JsonObject;
+  return {
+    ...original,
+    id: uuidv5(`trainer-rescore-${correction.revision}`, call.registration),
+    timestamp: isoAt(end.at + correction.revision),
+    result: { ...result, extensions: { ...(result.extensions as JsonObject), [EXTENSIONS.trainerScores]: correction.scores.map((s) => ({ turn: s.turn, percent: s.percent })) } },
+    context: { ...context, instructor: correction.trainer },
+  };
+}

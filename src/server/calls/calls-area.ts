@@ -6,6 +6,8 @@ import { CallReviewsRepository } from './call-reviews.repository.ts';
 import { CallsService } from './calls.service.ts';
 import { createModuleAccess, type CallModuleAccess, type LearningModules } from './module-access.ts';
 import { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
+import { CallRescoresRepository } from './rescore/call-rescores.repository.ts';
+import { CallRescoreService } from './rescore/call-rescore.service.ts';
 
 /** The call player's part of the app context (ctx.calls). */
 export interface CallsArea {
@@ -15,6 +17,8 @@ export interface CallsArea {
   calls: RoleplayCallsRepository;
   service: CallsService;
   modules: CallModuleAccess;
+  /** Trainers' scores of typed answers: they change the debrief, the evidence and the certificate. */
+  rescores: CallRescoreService;
 }
 
 export function createCallsArea(deps: {
@@ -27,10 +31,13 @@ export function createCallsArea(deps: {
 }): CallsArea {
   const calls = new RoleplayCallsRepository(deps.db);
   const modules = createModuleAccess(deps.db, deps.learning);
+  const run = unitOfWork(deps.db, deps.lrs);
+  const service = new CallsService({ calls, modules, lrs: deps.lrs, run, clock: deps.clock, baseUrl: deps.baseUrl });
   return {
     reviews: new CallReviewsRepository(deps.db, deps.clock),
     calls,
     modules,
-    service: new CallsService({ calls, modules, lrs: deps.lrs, run: unitOfWork(deps.db, deps.lrs), clock: deps.clock, baseUrl: deps.baseUrl }),
+    service,
+    rescores: new CallRescoreService({ calls, rescores: new CallRescoresRepository(deps.db), modules, service, run, clock: deps.clock, baseUrl: deps.baseUrl }),
   };
 }

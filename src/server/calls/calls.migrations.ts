@@ -67,4 +67,22 @@ export const callsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '202612031400_calls_rescores': {
+    async up(db: AnyDb) {
+      // A trainer's score of a typed answer of a finished call (issue 10, "the trainer's word
+      // counts"). One row per effective change; the highest revision of a turn is in effect.
+      await db.schema
+        .createTable('call_rescores')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('registration', 'text', (c) => c.notNull())
+        .addColumn('turn', 'integer', (c) => c.notNull())
+        .addColumn('percent', 'integer', (c) => c.notNull())
+        .addColumn('reviewer_id', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // Two parallel posts computed from the same revision: the second is refused, then re-read.
+      await db.schema.createIndex('call_rescores_revision').on('call_rescores').columns(['registration', 'revision']).unique().execute();
+    },
+  },
 };

@@ -108,7 +108,8 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
     const found = await reviews.listForRegistration(open.call.registration);
     const names = new Map<string, string>();
     for (const r of found) names.set(r.reviewerId, (await ctx.repositories.users.findById(r.reviewerId))?.displayName ?? '');
-    res.render('calls/debrief', { title: 'calls.debrief.title', ...debriefView(open, found, names) });
+    const rescores = await ctx.calls.rescores.list(open.call.registration);
+    res.render('calls/debrief', { title: 'calls.debrief.title', ...debriefView(ctx.calls.rescores.corrected(open, rescores), found, names, rescores) });
   };
 
   const audio = async (req: Request, res: Response) => {

@@ -4,11 +4,17 @@ import { callTranscript } from './call-transcript.ts';
 import type { OpenCall } from './calls.service.ts';
 import { minutesSeconds } from './format-time.ts';
 import { moodKey } from './mood-key.ts';
+import { latestByTurn, type TurnRescore } from './rescore/turn-rescore.ts';
 
 const scoreLine = (l: { label: string; percent: number; earned: number; max: number }) => ({ label: l.label, percent: l.percent, earned: l.earned, max: l.max });
 
-/** Everything the debrief page shows: the engine's debrief, the call's transcript, trainers' comments. Pure. */
-export function debriefView(open: OpenCall, reviews: readonly CallReview[], reviewerNames: ReadonlyMap<string, string>) {
+/**
+ * Everything the debrief page shows: the engine's debrief, the call's transcript, trainers'
+ * comments. Pure. `open` is the call as the trainer scored it (CallRescoreService.corrected);
+ * `rescores` mark the typed answers whose score is the trainer's.
+ */
+export function debriefView(open: OpenCall, reviews: readonly CallReview[], reviewerNames: ReadonlyMap<string, string>, rescores: readonly TurnRescore[] = []) {
+  const trainerScores = latestByTurn(rescores);
   const { call, item, version } = open;
   const { scenario } = item;
   const labels = new Map(version.content.competencies.map((c) => [c.code, c.label]));
@@ -50,6 +56,8 @@ export function debriefView(open: OpenCall, reviews: readonly CallReview[], revi
         blocking: t.blockingFaults.length > 0,
         score: t.score,
         better: review?.better ?? null,
+        trainerScored: t.kind === 'free' && trainerScores.has(t.turn),
+        trainerPercent: t.kind === 'free' ? (trainerScores.get(t.turn)?.percent ?? null) : null,
       };
     }),
     closing: transcript.end ? transcript.end.customer.split('\n').filter((line) => line !== '') : [],

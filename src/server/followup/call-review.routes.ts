@@ -5,11 +5,12 @@ import type { AppContext } from '../context.ts';
 import type { RoleplayItem } from '../courses/format/types.ts';
 import { objectId } from '../evidence/statement-fields.ts';
 import { NotFoundError } from '../errors.ts';
-import { parseForm } from '../http/form.ts';
+import { formErrorsOf, parseForm } from '../http/form.ts';
 import { get, post, type RouteSpec } from '../http/route-table.ts';
 import { isLocale, translator } from '../i18n/catalogue.ts';
 import { parseItemActivityId } from '../xapi/activity-ids.ts';
 import { transcriptFromStatements } from '../calls/transcript-from-statements.ts';
+import { latestByTurn, typedTurns } from '../calls/rescore/turn-rescore.ts';
 import { callClock, callFacts } from './call-review.ts';
 import { DOUBLE_ECOUTE_GRID, GRID_VERSION, criterionKey, gridScores, readGrid, RATINGS } from './double-ecoute-grid.ts';
 import { formatDuration } from './format-duration.ts';
@@ -18,6 +19,25 @@ import { accountUserId } from './statement-reading.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const commentSchema = z.object({ comment: z.string().trim().max(4000, 'followup.review.errors.commentTooLong').optional().default('') });
+/** Whole numbers only: "12.5", "-3", "1e2" or "" are refused, never rounded. */
+const wholeNumber = (key: string, max: number) =>
+  z
+    .string({ message: key })
+    .trim()
+    .regex(/^\d{1,4}$/, key)
+    .transform(Number)
+    .refine((n) => n <= max, key);
+const rescoreSchema = z.object({ turn: wholeNumber('calls.rescore.errors.unknownTurn', 9999), percent: wholeNumber('calls.rescore.errors.percent', 100) });
+
+/** What the re-score form of a typed answer shows: the rubric's score, the trainer's, the one in effect. */
+function rescoreModel(turn: number, autoPercent: number, trainerPercent: number | null, t: (key: string, vars?: Record<string, unknown>) => string) {
+  return {
+    turn,
+    percent: trainerPercent ?? autoPercent,
+    autoText: t('followup.review.rescore.auto', { percent: autoPercent }),
+    trainerText: trainerPercent === null ? '' : t('followup.review.rescore.trainer', { percent: trainerPercent }),
+  };
+}
 
 /** Listening back to a call: transcript, scores and timings, the double-écoute grid, comments. */
 export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
@@ -58,6 +78,9 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
     const transcript = transcriptFromStatements(call.statements);
     const phaseLabel = new Map((call.item?.scenario.phases ?? []).map((p) => [p.id, p.label]));
     const reviews = await ctx.calls.reviews.listForRegistration(call.registration);
+    const stored = await ctx.calls.rescores.openByRegistration(call.registration);
+    const typed = stored && stored.call.status === 'completed' ? typedTurns(stored.call.state) : new Map<number, { text: string; percent: number }>();
+    const trainerScores = latestByTurn(await ctx.calls.rescores.list(call.registration));
     const reviewers = new Map((await ctx.repositories.users.findByIds([...new Set(reviews.map((r) => r.reviewerId))])).map((u) => [u.id, u.displayName]));
     return {
       title: 'followup.review.title',
@@ -86,6 +109,7 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
         blocking: turn.blockingFaults.length > 0,
         pointsText: turn.score ? t('followup.review.points', { earned: turn.score.earned, max: turn.score.max }) : '',
         mood: turn.mood,
+        rescore: turn.kind === 'free' && typed.has(turn.turn) ? rescoreModel(turn.turn, typed.get(turn.turn)?.percent ?? 0, trainerScores.get(turn.turn)?.percent ?? null, t) : null,
       })),
       end: transcript.end ? { ...transcript.end, clock: callClock(facts.startedAt, transcript.end.timestamp) } : null,
       grid: DOUBLE_ECOUTE_GRID.map((phase) => ({
@@ -102,7 +126,7 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
   }
 
   const show = async (req: Request, res: Response) => {
-    res.render('followup/call-review', { ...(await pageModel(req, res)), saved: req.query.saved === '1' });
+    res.render('followup/call-review', { ...(await pageModel(req, res)), saved: req.query.saved === '1', rescored: req.query.rescored === '1' });
   };
 
   /** Stores a review through call-player's repository: the learner sees it on their debrief. */
@@ -127,5 +151,26 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
     res.redirect(303, `/trainer/calls/${model.registration}?saved=1#reviews`);
   };
 
-  return [get('/trainer/calls/:registration', ['trainer'], show), post('/trainer/calls/:registration/reviews', ['trainer'], review)];
+  /** The trainer confirms or changes the score of a typed answer (calls' CallRescoreService). */
+  const rescore = async (req: Request, res: Response) => {
+    const call = await loadCall(req);
+    const form = parseForm(rescoreSchema, req.body);
+    const fail = async (errors: Record<string, string>, status = 400) =>
+      res.status(status).render('followup/call-review', { ...(await pageModel(req, res)), rescoreErrors: Object.values(errors), rescoreValues: req.body ?? {} });
+    if (!form.ok) return fail(form.errors);
+    try {
+      await ctx.calls.rescores.rescore({ registration: call.registration, turn: form.values.turn, percent: form.values.percent, reviewerId: req.session.userId as string });
+    } catch (err) {
+      const formErr = formErrorsOf(err);
+      if (formErr) return fail(formErr.errors, formErr.status);
+      throw err;
+    }
+    res.redirect(303, `/trainer/calls/${call.registration}?rescored=1#turn-${form.values.turn}`);
+  };
+
+  return [
+    get('/trainer/calls/:registration', ['trainer'], show),
+    post('/trainer/calls/:registration/reviews', ['trainer'], review),
+    post('/trainer/calls/:registration/rescores', ['trainer'], rescore),
+  ];
 }

@@ -7,6 +7,14 @@ export interface AccountAgent {
   account: { homePage: string; name: string };
 }
 
+/**
+ * A trainer as an xAPI agent: the same pseudonymous account form (their opaque user id), used
+ * as context.instructor and as the user member of a Group authority.
+ */
+export function staffAgent(baseUrl: string, userId: string): AccountAgent {
+  return learnerAgent(baseUrl, userId);
+}
+
 export function learnerAgent(baseUrl: string, userId: string): AccountAgent {
   return { objectType: 'Agent', account: { homePage: baseUrl.replace(/\/+$/, ''), name: userId } };
 }

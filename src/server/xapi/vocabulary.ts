@@ -82,6 +82,11 @@ export const EXTENSIONS = {
   elapsedSeconds: `${PROFILE_ID}/extensions/elapsed-seconds`,
   /** context: on a re-issued certificate's "earned", the activity id of the certificate it replaces. */
   replaces: `${PROFILE_ID}/extensions/replaces`,
+  /**
+   * result: a trainer's scores of a call's typed answers, in effect when the corrected closing
+   * statement was written: [{ turn, percent }] (docs/xapi-profile.md, "Trainer's re-score").
+   */
+  trainerScores: `${PROFILE_ID}/extensions/trainer-scores`,
 } as const;
 
 /** Our profile's category activity, put in every statement's context.contextActivities.category. */

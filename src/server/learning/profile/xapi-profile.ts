@@ -29,6 +29,12 @@ const EXTENSION_NOTES: Record<keyof typeof EXTENSIONS, { fr: string; en: string;
   },
   elapsedSeconds: { fr: 'Secondes prises pour ce tour ou cette page.', en: 'Seconds taken for this turn or page.', context: false, schema: { type: 'number', minimum: 0 } },
   replaces: { fr: 'Sur une attestation délivrée à nouveau : l’attestation qu’elle remplace.', en: 'On a re-issued certificate: the certificate it replaces.', context: true, schema: { type: 'string', format: 'iri' } },
+  trainerScores: {
+    fr: 'Notes données par le formateur aux réponses saisies de l’appel (tour, pourcentage), dans la déclaration de clôture corrigée.',
+    en: 'The trainer’s scores of the call’s typed answers (turn, percent), in the corrected closing statement.',
+    context: false,
+    schema: { type: 'array', items: { type: 'object', required: ['turn', 'percent'], properties: { turn: { type: 'integer', minimum: 0 }, percent: { type: 'integer', minimum: 0, maximum: 100 } } } },
+  },
 };
 
 const OWN_TYPES: Record<string, { fr: string; en: string; defFr: string; defEn: string }> = {
