@@ -92,7 +92,7 @@ describe('browser: the trainer releases a learner with a certificate an employer
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Télécharger le dossier de sortie' }).click();
-    expect((await download).suggestedFilename()).to.equal(`dossier-de-sortie-${record!.number}.zip`);
+    expect((await download).suggestedFilename()).to.equal(`dossier-de-sortie-${record!.verificationCode}.zip`);
     expect((await h.t.ctx.repositories.users.findById(learner.id))?.active).to.equal(false);
     expect(h.foreignRequests).to.deep.equal([]);
   });

@@ -70,7 +70,7 @@ export const certificatesCommands: CliCommand[] = [
       const booted = ctx === null && useDatabase ? await boot() : null;
       try {
         const result = await verifyFile(file, { jwksFile }, ctx ?? booted?.ctx ?? null);
-        process.stdout.write(verifyReport(result, translator(lang)));
+        process.stdout.write(verifyReport(result, translator(lang), lang));
         return result.status === 'valid' ? EXIT.valid : result.status === 'unchecked' ? EXIT.unchecked : 1;
       } finally {
         await booted?.database.close();

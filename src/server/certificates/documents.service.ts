@@ -7,6 +7,7 @@ import type { IssuingService } from './issuing.service.ts';
 import { leavingPackageEntries } from './leaving-package.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
+import { printedNumber } from './snapshot.ts';
 import { zipBuffer, type ZipEntry } from './zip.ts';
 
 export class DocumentsService {
@@ -44,7 +45,7 @@ export class DocumentsService {
     const now = this.deps.clock().toISOString();
     await this.deps.releases.update(userId, { closedAt: now }, origin.actorId, now);
     await this.deps.accounts.setActive(userId, false, origin);
-    return { name: `dossier-de-sortie-${snapshot.number}.zip`, zip };
+    return { name: `dossier-de-sortie-${printedNumber(snapshot)}.zip`, zip };
   }
 
   /** Every valid certificate of a cohort, as PDFs plus credentials. */
@@ -52,8 +53,8 @@ export class DocumentsService {
     const records = (await this.deps.registry.list({ cohortId, status: 'valid' }, 1000)).filter((r) => r.snapshot && r.credentialJwt);
     const entries: ZipEntry[] = [];
     for (const record of records) {
-      entries.push({ name: `attestation-${record.number}.pdf`, data: await this.deps.issuing.pdf(record) });
-      entries.push({ name: `attestation-${record.number}.jwt`, data: Buffer.from(`${record.credentialJwt as string}\n`) });
+      entries.push({ name: `attestation-${record.verificationCode ?? record.number}.pdf`, data: await this.deps.issuing.pdf(record) });
+      entries.push({ name: `attestation-${record.verificationCode ?? record.number}.jwt`, data: Buffer.from(`${record.credentialJwt as string}\n`) });
     }
     return zipBuffer(entries, new Date(this.deps.clock().toISOString().slice(0, 10)));
   }

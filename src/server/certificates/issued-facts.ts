@@ -5,8 +5,9 @@
  * page and `certificate verify` show it, and the verification bundle carries it.
  */
 import type { CompetencyLevel } from '../evidence/competency-levels.ts';
+import { signableHours } from './pdf/french-format.ts';
 import type { CertificateRecord } from './registry.repository.ts';
-import { printedNumber } from './snapshot.ts';
+import { printedCompetencyBlocks, printedNumber } from './snapshot.ts';
 
 export interface IssuedFacts {
   certificateId: string;
@@ -18,6 +19,7 @@ export interface IssuedFacts {
   leavingDate: string | null;
   issuerName: string | null;
   training: string | null;
+  /** Hours as the PDF prints them (rounded down to the half hour; null under one hour, not printed). */
   attendanceHours: number | null;
   timeOnTaskHours: number | null;
   competencies: Array<{ block: string; code: string; label: string; level: CompetencyLevel }>;
@@ -36,11 +38,17 @@ export function issuedFacts(record: CertificateRecord): IssuedFacts {
     leavingDate: s?.training.periodEnd ?? null,
     issuerName: s?.issuer.name ?? null,
     training: s ? `${s.training.title} (${s.training.reference})` : null,
-    attendanceHours: s?.training.attendanceHours ?? null,
-    timeOnTaskHours: s?.training.timeOnTaskHours ?? null,
-    competencies: s?.competencyBlocks.flatMap((b) => b.competencies.map((c) => ({ block: b.code, code: c.code, label: c.label, level: c.level }))) ?? [],
+    attendanceHours: s ? signableHours(s.training.attendanceHours) : null,
+    timeOnTaskHours: s ? signableHours(s.training.timeOnTaskHours) : null,
+    // The levels the PDF prints (acquired or in progress), so that both can be compared line by line.
+    competencies: (s ? printedCompetencyBlocks(s.competencyBlocks) : []).flatMap((b) => b.competencies.map((c) => ({ block: b.code, code: c.code, label: c.label, level: c.level }))),
     statusIndex: record.statusIndex,
     pdfSha256: record.pdfSha256,
     credentialSha256: record.credentialSha256,
   };
+}
+
+/** "10 h", "2,5 h" (French) or "2.5 h" (English). */
+export function hoursText(value: number, locale: string): string {
+  return `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 }).format(value)} h`;
 }

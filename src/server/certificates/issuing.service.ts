@@ -41,6 +41,9 @@ const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(dat
 /** Draws of a sequence number, status index or code already taken by a parallel issue. */
 const MAX_DRAWS = 5;
 
+/** The id a re-issue of this certificate gets: every re-issue of it (parallel, retried) is the same one. */
+export const reissuedCertificateId = (certificateId: string): string => uuidv5(`reissue:${certificateId}`, ISSUE_NAMESPACE);
+
 export interface CertificateIdentity {
   id: string;
   number: string;
@@ -145,7 +148,7 @@ export class IssuingService {
   /** A new certificate (new number and code) from today's evidence; the old one is marked replaced, atomically. */
   async reissue(id: string, by: string): Promise<CertificateRecord> {
     const record = await this.require(id);
-    const replacementId = uuidv5(`reissue:${record.id}`, ISSUE_NAMESPACE);
+    const replacementId = reissuedCertificateId(record.id);
     // A parallel or repeated re-issue of this certificate already committed: it is the answer.
     if (record.status === 'replaced' && record.replacedBy === replacementId) return this.require(replacementId);
     if (record.status !== 'valid' || record.userId === null) throw new ConflictError('certificates.errors.notValid');

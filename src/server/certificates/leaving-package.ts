@@ -6,7 +6,7 @@ import type { Statement } from '../../lrs/index.ts';
 import { APPRAISAL_LEVEL_LABELS_FR, CRITERION_LABELS_FR } from './appraisal.ts';
 import { envelopedCredential } from './credential/open-badge.ts';
 import { hours, LEVEL_LABELS_FR, longDate, percent } from './pdf/french-format.ts';
-import type { CertificateSnapshot } from './snapshot.ts';
+import { printedNumber, type CertificateSnapshot } from './snapshot.ts';
 import type { ZipEntry } from './zip.ts';
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -31,7 +31,7 @@ export function summaryHtml(s: CertificateSnapshot, statementCount: number): str
 <p>${escape(s.holder.fullName)} — formation « ${escape(s.training.title)} » du ${escape(longDate(s.training.periodStart))} au ${escape(longDate(s.training.periodEnd))}.</p>
 <p>Heures de présence : ${escape(hours(s.training.attendanceHours))}. Temps d'activité enregistré : ${escape(hours(s.training.timeOnTaskHours))}.</p>
 <h2>Mon attestation</h2>
-<p>Attestation n° ${escape(s.number)}, délivrée le ${escape(longDate(s.issueDate))} par ${escape(s.issuer.name)}.
+<p>Attestation n° ${escape(printedNumber(s))}, délivrée le ${escape(longDate(s.issueDate))} par ${escape(s.issuer.name)}.
 Un employeur peut la vérifier à l'adresse ${escape(s.verifyUrl)}.</p>
 <h2>Mes compétences</h2>${competencies}
 <h2>Mes modules terminés</h2><ul>${modules || '<li>Aucun</li>'}</ul>
@@ -39,8 +39,8 @@ Un employeur peut la vérifier à l'adresse ${escape(s.verifyUrl)}.</p>
 <h2>Appréciation de mon formateur</h2><ul>${appraisal}</ul>
 <h2>Les fichiers de ce dossier</h2>
 <ul>
-<li><strong>attestation-${escape(s.number)}.pdf</strong> : mon attestation, à imprimer ou à envoyer.</li>
-<li><strong>attestation-${escape(s.number)}.jwt</strong> et <strong>.json</strong> : la même attestation sous forme numérique signée (Open Badges 3.0).</li>
+<li><strong>attestation-${escape(printedNumber(s))}.pdf</strong> : mon attestation, à imprimer ou à envoyer.</li>
+<li><strong>attestation-${escape(printedNumber(s))}.jwt</strong> et <strong>.json</strong> : la même attestation sous forme numérique signée (Open Badges 3.0).</li>
 <li><strong>mes-traces.json</strong> : tout ce que la plateforme a enregistré de mon activité (${statementCount} traces xAPI).</li>
 </ul>
 </body></html>
@@ -50,9 +50,9 @@ Un employeur peut la vérifier à l'adresse ${escape(s.verifyUrl)}.</p>
 export function leavingPackageEntries(input: { snapshot: CertificateSnapshot; pdf: Buffer; jwt: string; statements: readonly Statement[] }): ZipEntry[] {
   const { snapshot: s } = input;
   return [
-    { name: `attestation-${s.number}.pdf`, data: input.pdf },
-    { name: `attestation-${s.number}.jwt`, data: Buffer.from(`${input.jwt}\n`) },
-    { name: `attestation-${s.number}.json`, data: Buffer.from(`${JSON.stringify(envelopedCredential(input.jwt), null, 2)}\n`) },
+    { name: `attestation-${printedNumber(s)}.pdf`, data: input.pdf },
+    { name: `attestation-${printedNumber(s)}.jwt`, data: Buffer.from(`${input.jwt}\n`) },
+    { name: `attestation-${printedNumber(s)}.json`, data: Buffer.from(`${JSON.stringify(envelopedCredential(input.jwt), null, 2)}\n`) },
     { name: 'mes-traces.json', data: Buffer.from(`${JSON.stringify(input.statements, null, 2)}\n`) },
     { name: 'mon-parcours.html', data: Buffer.from(summaryHtml(s, input.statements.length)) },
   ];

@@ -4,12 +4,10 @@
  * default, English with --lang en. Pure. The revocation reason stays internal (issue 12).
  */
 import type { Translate } from '../i18n/catalogue.ts';
-import { issuedFacts } from './issued-facts.ts';
+import { hoursText, issuedFacts } from './issued-facts.ts';
 import type { VerificationResult } from './verification.ts';
 
-const hoursText = (value: number) => `${String(Math.round(value * 10) / 10)} h`;
-
-export function verifyReport(result: VerificationResult, t: Translate): string {
+export function verifyReport(result: VerificationResult, t: Translate, locale: string): string {
   const lines = [`${t('certificates.cli.status')} ${t(`certificates.cli.statuses.${result.status}`)}`];
   if (result.pdf) lines.push(t(`certificates.verify.pdf.${result.pdf}`));
   const payload = result.payload;
@@ -23,9 +21,8 @@ export function verifyReport(result: VerificationResult, t: Translate): string {
     lines.push(`  ${t('certificates.cli.holder')} ${f.initials}`);
     if (f.issuerName) lines.push(`  ${t('certificates.cli.issuer')} ${f.issuerName}`);
     if (f.training) lines.push(`  ${t('certificates.cli.training')} ${f.training}`);
-    if (f.attendanceHours !== null && f.timeOnTaskHours !== null) {
-      lines.push(`  ${t('certificates.cli.hours')} ${t('certificates.verify.hoursValue', { attendance: hoursText(f.attendanceHours), onTask: hoursText(f.timeOnTaskHours) })}`);
-    }
+    if (f.attendanceHours !== null) lines.push(`  ${t('certificates.verify.attendanceHours')} : ${hoursText(f.attendanceHours, locale)}`);
+    if (f.timeOnTaskHours !== null) lines.push(`  ${t('certificates.verify.onTaskHours')} : ${hoursText(f.timeOnTaskHours, locale)}`);
     if (f.competencies.length > 0) {
       lines.push(`  ${t('certificates.verify.competencies')} :`);
       for (const c of f.competencies) lines.push(`    ${c.code} ${c.label} : ${t(`certificates.levels.${c.level}`)}`);

@@ -10,7 +10,8 @@ export function learnerCertificateRoutes(ctx: AppContext): RouteSpec[] {
 
   const show = async (req: Request, res: Response) => {
     const [certificate] = await registry.list({ userId: req.session.userId as string, status: 'valid' }, 1);
-    res.render('certificates/learner-certificate', { title: 'certificates.learner.title', certificate: certificate ?? null });
+    // The learner is shown the public code they will give employers, not the internal registry number.
+    res.render('certificates/learner-certificate', { title: 'certificates.learner.title', certificate: certificate ?? null, code: certificate ? certificate.verificationCode ?? certificate.number : null });
   };
 
   const download = async (req: Request, res: Response) => {

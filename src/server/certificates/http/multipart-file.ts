@@ -1,5 +1,6 @@
 /**
- * Reads the one file field of a small multipart/form-data upload (the organisation logo).
+ * Reads the one file field of a small multipart/form-data upload (the organisation logo, a
+ * certificate PDF to verify).
  * Bounded: the body is read up to `maxBytes` and refused beyond.
  */
 import type { Request } from 'express';
@@ -12,8 +13,9 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-export async function readUploadedFile(req: Request, field: string, maxBytes: number): Promise<UploadedFile | null> {
-  const form = await readMultipart(req, maxBytes + 64 * 1024, 'certificates.errors.logoFormat', { logo: 'certificates.errors.logoFormat' });
+/** `errorKey` is the message of a body that is not an upload (the logo's by default). */
+export async function readUploadedFile(req: Request, field: string, maxBytes: number, errorKey = 'certificates.errors.logoFormat'): Promise<UploadedFile | null> {
+  const form = await readMultipart(req, maxBytes + 64 * 1024, errorKey, { [field]: errorKey });
   const file = form.files.get(field);
   if (!file || file.data.length === 0) return null;
   if (file.data.length > maxBytes) throw new PayloadTooLargeError();

@@ -54,13 +54,13 @@ export function registryRoutes(ctx: AppContext): RouteSpec[] {
 
   const pdf = async (req: Request, res: Response) => {
     const record = await requireVisible(req);
-    sendPdf(res, `attestation-${record.number}.pdf`, await issuing.pdf(record), true);
+    sendPdf(res, `attestation-${record.verificationCode ?? record.number}.pdf`, await issuing.pdf(record), true);
   };
 
   const credential = async (req: Request, res: Response) => {
     const record = await requireVisible(req);
     if (!record.credentialJwt) throw new NotFoundError('certificates.errors.purged');
-    sendDownload(res, 'application/jwt', `attestation-${record.number}.jwt`, Buffer.from(`${record.credentialJwt}\n`));
+    sendDownload(res, 'application/jwt', `attestation-${record.verificationCode ?? record.number}.jwt`, Buffer.from(`${record.credentialJwt}\n`));
   };
 
   const revoke = async (req: Request, res: Response) => {

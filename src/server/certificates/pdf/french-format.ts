@@ -34,8 +34,14 @@ export function hours(value: number): string {
  * person than saying nothing). Null when there is nothing worth printing.
  */
 export function signedHours(value: number): string | null {
+  const signed = signableHours(value);
+  return signed === null ? null : hours(signed);
+}
+
+/** The number of hours signedHours prints (the verification page and bundle show the same). */
+export function signableHours(value: number): number | null {
   if (!Number.isFinite(value) || value < 1) return null;
-  return hours(Math.floor(value * 2) / 2);
+  return Math.floor(value * 2) / 2;
 }
 
 export const LEVEL_LABELS_FR: Record<CompetencyLevel, string> = {
