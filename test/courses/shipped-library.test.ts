@@ -4,7 +4,7 @@ import type { ModuleVersion } from '../../src/server/courses/format/types.ts';
 import { checkFieldAnswer } from '../../src/server/courses/format/check-field.ts';
 import { COURSES_DIR } from './fixtures.ts';
 
-const MODULE_IDS = ['accueil-appels-entrants', 'back-office', 'clients-mecontents', 'appels-sortants', 'confidentialite-rgpd', 'relation-client-ecrite', 'recouvrement-amiable', 'fidelisation-resiliation', 'situations-sensibles'];
+const MODULE_IDS = ['accueil-appels-entrants', 'back-office', 'clients-mecontents', 'appels-sortants', 'confidentialite-rgpd', 'relation-client-ecrite', 'recouvrement-amiable', 'fidelisation-resiliation', 'situations-sensibles', 'pret-pour-l-emploi'];
 const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'matching', 'ordering', 'short_answer'];
 
 describe('the shipped course library', () => {

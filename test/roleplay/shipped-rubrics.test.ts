@@ -65,6 +65,18 @@ const CASES: Record<string, { good: string[]; poor: string[] }> = {
     good: ['Je comprends madame. On peut payer en 4 fois 71,60 euros sans frais, et le CCAS de votre mairie peut vous aider.', 'on peut etaler en plusieurs fois madame, et vous pouvez demander le cheque energie ou le FSL'],
     poor: ['Calmez-vous madame, ce n’est pas grave.', 'Il faut payer la facture madame.'],
   },
+  'message-repondeur/message': {
+    good: ['Bonjour, Inès de la Mutuelle Solidaire, je vous appelle au sujet de votre dossier. Vous pouvez me rappeler au 03 20 45 67 89 du lundi au vendredi de 9 h à 18 h. Merci.'],
+    poor: ['Bonjour, il manque la facture de votre opticien pour vos lunettes, rappelez la Mutuelle Solidaire au 03 20 45 67 89 du lundi au vendredi.', 'Rappelez-moi, c’est urgent.'],
+  },
+  'conversation-chat/redaction': {
+    good: ['Merci monsieur. Votre remboursement de 39 € est fait, vous le recevrez sous 5 jours ouvrés. Pas besoin de renvoyer la lampe, vous pouvez la garder. Bonne journée.'],
+    poor: ['Ok c’est fait, remboursé ce soir. Bonne journée !', 'Renvoyez la lampe à vos frais. Au revoir.'],
+  },
+  'entretien-telephonique/presentation': {
+    good: ['Je m’appelle Alex Martin, je viens de finir une formation de conseiller relation client. J’ai appris à écouter et à reformuler, et j’aime aider les gens, ce métier me plaît.'],
+    poor: ['Bah je cherche du travail, n’importe quoi m’ira.', 'Je m’appelle Alex, voilà.'],
+  },
 };
 
 describe('shipped free-response rubrics', () => {
