@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 
 /**
- * A shuffle that depends only on the seed (a quiz attempt and its question, a call and its turn), so
- * the learner sees the same order after a reload or a logout without storing it.
+ * A uniform shuffle (Fisher–Yates) that depends only on the seed (a quiz attempt and its
+ * question, a call and its turn), so the learner sees the same order after a reload or a
+ * logout without storing it. Every order is equally likely, the authored one included: a call
+ * must not teach that "the line shown first is never the one the author wrote first".
  */
-export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+export function seededPermutation<T>(items: readonly T[], seed: string): T[] {
   const out = [...items];
   let pool = crypto.createHash('sha256').update(seed).digest();
   let at = 0;
@@ -21,6 +23,12 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
     const j = next() % (i + 1);
     [out[i], out[j]] = [out[j], out[i]];
   }
+  return out;
+}
+
+/** A seeded shuffle for questions whose order is the answer (ordering, matching): never the solved order. */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  const out = seededPermutation(items, seed);
   // A shuffle that leaves an ordering question already solved would give the answer away.
   if (out.length > 1 && out.every((v, i) => v === items[i])) out.push(out.shift() as T);
   return out;

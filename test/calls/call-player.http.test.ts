@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { EXTENSIONS, VERBS } from '../../src/server/xapi/vocabulary.ts';
 import type { Statement } from '../../src/lrs/index.ts';
-import { callBed, FIRST_LINE_WAV, ITEM_ID, MODULE_ID, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
+import { MINI_LINES } from '../roleplay/helpers.ts';
+import { callBed, FIRST_LINE_WAV, ITEM_ID, MODULE_ID, page, postTurn, say, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
 
 const verbOf = (s: Statement) => (s.verb as { id: string }).id;
 /** A statement read as the shape the test expects. */
@@ -41,15 +42,15 @@ describe('call player (HTTP)', function () {
     expect($('button[name=choice]')).to.have.length(2);
 
     bed.at(8);
-    let res = await postTurn(bed.learner, callId, { turn: 0, choice: 0 });
+    let res = await say(bed.learner, callId, 0, MINI_LINES.greeting);
     expect(res.status).to.equal(303);
     expect(res.headers.location).to.equal(`/learner/calls/${callId}`);
 
     $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
     expect($('.call-line p').first().text()).to.equal('Quand est-ce que je serai livrée ?');
-    const firstChoice = $('button[name=choice][value=0]');
-    expect(firstChoice.is('[disabled]')).to.equal(true);
-    expect($('#missing-0').text()).to.contain('Date de livraison');
+    const answerLine = $('button[name=choice]').filter((_, el) => $(el).text().trim() === MINI_LINES.answer);
+    expect(answerLine.is('[disabled]')).to.equal(true);
+    expect($(`#missing-${String(answerLine.val())}`).text()).to.contain('Date de livraison');
     expect($('button[value=hold]')).to.have.length(1);
     expect($('button[value=transfer]').text()).to.contain('Service logistique');
 
@@ -57,10 +58,10 @@ describe('call player (HTTP)', function () {
     await postTurn(bed.learner, callId, { turn: 1, action: 'lookup', field: 'livraison' }).then((r) => expect(r.status).to.equal(303));
     $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
     expect($('.record-fields').text()).to.contain('12 mars');
-    expect($('button[name=choice][value=0]').is('[disabled]')).to.equal(false);
+    expect($('button[name=choice]').filter((_, el) => $(el).text().trim() === MINI_LINES.answer).is('[disabled]')).to.equal(false);
 
     bed.at(25);
-    await postTurn(bed.learner, callId, { turn: 2, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    await say(bed.learner, callId, 2, MINI_LINES.answer).then((r) => expect(r.status).to.equal(303));
     $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
     expect($('textarea[name=response]')).to.have.length(1);
 
@@ -99,9 +100,38 @@ describe('call player (HTTP)', function () {
     expect(progress).to.include({ status: 'passed', scoreScaled: 1, attempts: 1, durationSeconds: 50, lastRegistration: registration });
   });
 
+  it('shows the lines in the order of this call, the same on reload; the statement and the debrief keep that order', async () => {
+    const callId = await startTestCall(bed.learner);
+    const { registration } = await storedCall(bed.t, callId);
+    const onScreen = async () => {
+      const $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
+      return $('button[name=choice]').map((_, el) => ({ text: $(el).text().trim(), value: String($(el).val()) })).get();
+    };
+    const first = await onScreen();
+    expect(first.map((l) => l.text).sort()).to.deep.equal([MINI_LINES.rude, MINI_LINES.greeting].sort());
+    expect(first.map((l) => l.value)).to.deep.equal(['0', '1']);
+    expect(await onScreen()).to.deep.equal(first);
+    bed.at(6);
+    await say(bed.learner, callId, 0, MINI_LINES.greeting).then((r) => expect(r.status).to.equal(303));
+    const answered = (await statementsOf(bed.t, registration)).find((s) => verbOf(s) === VERBS.answered.id);
+    const context = as<{ context: { extensions: Record<string, unknown> }; object: { definition: { choices: Array<{ id: string; description: Record<string, string> }> } }; result: { response: string } }>(answered);
+    // The definition keeps the author's order; the context says what the screen showed.
+    expect(context.object.definition.choices.map((c) => c.description['fr-FR'])).to.deep.equal([MINI_LINES.greeting, MINI_LINES.rude]);
+    expect(context.result.response).to.equal('choix-1');
+    const idOf = new Map<string, string>([[MINI_LINES.greeting, 'choix-1'], [MINI_LINES.rude, 'choix-2']]);
+    expect(context.context.extensions[EXTENSIONS.choicesShown]).to.deep.equal(first.map((l) => idOf.get(l.text)));
+
+    bed.at(10);
+    await postTurn(bed.learner, callId, { turn: 1, action: 'transfer' }).then((r) => expect(r.status).to.equal(303));
+    const $ = page((await bed.learner.get(`/learner/calls/${callId}/debrief`).expect(200)).text);
+    const shown = $('.debrief-turn').first().find('.debrief-shown li');
+    expect(shown.map((_, el) => $(el).text().replace(/\s*\(votre choix\)$/, '').trim()).get()).to.deep.equal(first.map((l) => l.text));
+    expect(shown.filter('.shown-chosen').text()).to.contain(MINI_LINES.greeting);
+  });
+
   it('keeps a call to resume later, and starting again returns the same call', async () => {
     const callId = await startTestCall(bed.learner);
-    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    await say(bed.learner, callId, 0, MINI_LINES.greeting).then((r) => expect(r.status).to.equal(303));
     expect(await startTestCall(bed.learner)).to.equal(callId);
 
     const list = page((await bed.learner.get('/learner/calls').expect(200)).text);
@@ -120,7 +150,7 @@ describe('call player (HTTP)', function () {
 
   it('abandons a call: recorded as abandoned in the LRS, then closed to further answers', async () => {
     const callId = await startTestCall(bed.learner);
-    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    await say(bed.learner, callId, 0, MINI_LINES.greeting).then((r) => expect(r.status).to.equal(303));
     bed.at(30);
     const list = page((await bed.learner.get('/learner/calls').expect(200)).text);
     expect(list(`a[href="/learner/calls/${callId}/abandon"]`).text()).to.contain('Abandonner');
@@ -177,7 +207,7 @@ describe('call player (HTTP)', function () {
     const $ = page((await bed.learner.get(`/learner/calls/${callId}`).expect(200)).text);
     expect($('.call-line p').first().text()).to.equal('Allô ? Vous êtes là ?');
     expect($('#mood-meter').attr('value')).to.equal('40');
-    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    await say(bed.learner, callId, 0, MINI_LINES.greeting).then((r) => expect(r.status).to.equal(303));
     const turns = (await statementsOf(bed.t, registration)).filter((s) => verbOf(s) === VERBS.answered.id);
     const responses = turns.map((s) => as<{ result: { response: string } }>(s).result.response).sort();
     expect(responses).to.deep.equal(['', 'choix-1']);
@@ -187,7 +217,7 @@ describe('call player (HTTP)', function () {
     const callId = await startTestCall(bed.learner);
     const { registration } = await storedCall(bed.t, callId);
     bed.at(5);
-    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    await say(bed.learner, callId, 0, MINI_LINES.greeting).then((r) => expect(r.status).to.equal(303));
     bed.at(40);
     const res = await postTurn(bed.learner, callId, { turn: 1, action: 'transfer' });
     expect(res.headers.location).to.equal(`/learner/calls/${callId}/debrief`);

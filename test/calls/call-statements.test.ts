@@ -5,7 +5,7 @@ import { callTranscript } from '../../src/server/calls/call-transcript.ts';
 import { transcriptFromStatements } from '../../src/server/calls/transcript-from-statements.ts';
 import { EXTENSIONS, VERBS } from '../../src/server/xapi/vocabulary.ts';
 import type { JsonObject } from '../../src/lrs/types.ts';
-import { loadMini } from '../roleplay/helpers.ts';
+import { loadMini, MINI_LINES, positionOf } from '../roleplay/helpers.ts';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../helpers/app.ts';
 
 const T0 = Date.parse('2026-11-26T10:00:00.000Z');
@@ -22,7 +22,8 @@ const identity = (registration: string): CallIdentity => ({
 
 /** Plays steps, collecting the statements each step produces. */
 function play(call: CallIdentity, moves: Array<(s: CallState) => Step>): { state: CallState; statements: JsonObject[] } {
-  let state = startCall(scenario, T0);
+  // Seeded like the call player's calls: the lines of each turn are shuffled.
+  let state = startCall(scenario, T0, call.registration);
   const statements: JsonObject[] = [];
   for (const move of moves) {
     const step = move(state);
@@ -45,9 +46,9 @@ describe('call statements and transcriptFromStatements', () => {
     const call = identity(registration);
     const { state, statements } = play(call, [
       (s) => applyTimeout(scenario, s, { turn: s.turn }, T0 + 21_000),
-      (s) => applyChoice(scenario, s, { turn: s.turn, choice: 0 }, T0 + 25_000),
+      (s) => applyChoice(scenario, s, { turn: s.turn, choice: positionOf(scenario, s, MINI_LINES.greeting) }, T0 + 25_000),
       (s) => applyAction(scenario, s, { turn: s.turn, type: 'lookup', field: 'livraison' }, T0 + 30_000),
-      (s) => applyChoice(scenario, s, { turn: s.turn, choice: 0 }, T0 + 40_000),
+      (s) => applyChoice(scenario, s, { turn: s.turn, choice: positionOf(scenario, s, MINI_LINES.answer) }, T0 + 40_000),
       (s) => applyFreeResponse(scenario, s, { turn: s.turn, text: 'Je vous confirme, madame, que votre colis sera livré le 12 mars, merci.' }, T0 + 70_000),
     ]);
     expect(state.ended?.kind).to.equal('resolved');
@@ -61,7 +62,7 @@ describe('call statements and transcriptFromStatements', () => {
     expect(verbs).to.deep.equal([VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.answered.id, VERBS.interacted.id, VERBS.passed.id].sort());
 
     const rebuilt = transcriptFromStatements(stored);
-    expect(rebuilt).to.deep.equal(callTranscript(state));
+    expect(rebuilt).to.deep.equal(callTranscript(state, null, scenario));
     expect(rebuilt.turns.map((turn) => turn.kind)).to.deep.equal(['silence', 'say', 'lookup', 'say', 'free']);
     expect(rebuilt.turns[1].customer).to.equal('Allô ? Vous êtes là ?');
     expect(rebuilt.end?.customer).to.equal('Merci, au revoir !');
@@ -78,7 +79,7 @@ describe('call statements and transcriptFromStatements', () => {
   it('is idempotent: the same step stored twice adds nothing; abandon is recorded as abandoned', async () => {
     const registration = '0190a3b4-7c1d-7e2f-8a3b-4c5d6e7f8092';
     const call = identity(registration);
-    const { state, statements } = play(call, [(s) => applyChoice(scenario, s, { turn: s.turn, choice: 0 }, T0 + 5_000)]);
+    const { state, statements } = play(call, [(s) => applyChoice(scenario, s, { turn: s.turn, choice: positionOf(scenario, s, MINI_LINES.greeting) }, T0 + 5_000)]);
     expect(state.ended).to.equal(null);
     await t.ctx.lrs.service.storeStatements(statements);
     await t.ctx.lrs.service.storeStatements(statements);
@@ -86,7 +87,7 @@ describe('call statements and transcriptFromStatements', () => {
     const stored = (await t.ctx.lrs.service.queryStatements({ registration, limit: 100 })).statements;
     expect(stored).to.have.length(2);
     const rebuilt = transcriptFromStatements(stored);
-    expect(rebuilt).to.deep.equal(callTranscript(state, T0 + 9_000));
+    expect(rebuilt).to.deep.equal(callTranscript(state, T0 + 9_000, scenario));
     expect(rebuilt.end?.outcome).to.equal('abandoned');
   });
 });

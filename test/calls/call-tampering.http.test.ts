@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { callBed, ITEM_ID, MODULE_ID, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
+import { MINI_LINES } from '../roleplay/helpers.ts';
+import { callBed, choiceReading, ITEM_ID, MODULE_ID, page, postTurn, say, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
 import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
 import { EXTENSIONS } from '../../src/server/xapi/vocabulary.ts';
 
@@ -13,12 +14,15 @@ describe('call player: tampering is refused and changes nothing', function () {
   let bed: CallBed;
   let callId: string;
   let registration: string;
+  /** Where the greeting stood on this call's screen at turn 0 (the other line is at 1 - greetingAt). */
+  let greetingAt: number;
   beforeEach(async () => {
     bed = await callBed();
     bed.at(0);
     callId = await startTestCall(bed.learner);
     bed.at(5);
-    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    greetingAt = await choiceReading(bed.learner, callId, MINI_LINES.greeting);
+    await postTurn(bed.learner, callId, { turn: 0, choice: greetingAt }).then((r) => expect(r.status).to.equal(303));
     registration = (await storedCall(bed.t, callId)).registration;
   });
   afterEach(() => bed.close());
@@ -39,7 +43,8 @@ describe('call player: tampering is refused and changes nothing', function () {
   });
 
   it('refuses a choice that needs a look-up first', async () => {
-    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, choice: 0 }), 400, 'Consultez d’abord la fiche client');
+    const answer = await choiceReading(bed.learner, callId, MINI_LINES.answer);
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, choice: answer }), 400, 'Consultez d’abord la fiche client');
   });
 
   it('refuses a free response where choices are expected, and an unknown record field', async () => {
@@ -48,9 +53,28 @@ describe('call player: tampering is refused and changes nothing', function () {
   });
 
   it('refuses a replayed old turn (stale turn index), in French and in English', async () => {
-    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 1 }), 409, 'Cette réponse correspond à un moment de l’appel déjà passé');
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 1 - greetingAt }), 409, 'Cette réponse correspond à un moment de l’appel déjà passé');
     await bed.learner.get('/learner/calls?lang=en').expect(200);
-    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 1 }), 409, 'This answer belongs to a moment of the call that has passed');
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 0, choice: 1 - greetingAt }), 409, 'This answer belongs to a moment of the call that has passed');
+  });
+
+  it('answers a retried line (same turn, same position on screen) like the first post, and stores nothing new', async () => {
+    const before = await storedCall(bed.t, callId);
+    const statementsBefore = await statementsOf(bed.t, registration);
+    const retry = await postTurn(bed.learner, callId, { turn: 0, choice: greetingAt });
+    expect(retry.status).to.equal(303);
+    expect(retry.headers.location).to.equal(`/learner/calls/${callId}`);
+    expect(await storedCall(bed.t, callId)).to.deep.equal(before);
+    expect((await statementsOf(bed.t, registration)).map((s) => s.id)).to.deep.equal(statementsBefore.map((s) => s.id));
+    const state = JSON.parse(before.state_json) as { transcript: Array<{ kind: string; answer?: { text: string } }> };
+    expect(state.transcript.filter((e) => e.kind === 'learner').map((e) => e.answer?.text)).to.deep.equal([MINI_LINES.greeting]);
+  });
+
+  it('refuses a tampered position (one past the last line, negative) in French and English, storing nothing', async () => {
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, choice: 2 }), 400, 'Cette réponse n’est pas proposée à ce moment de l’appel');
+    await bed.learner.get('/learner/calls?lang=en').expect(200);
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, choice: 2 }), 400, 'This answer is not offered at this moment of the call');
+    await refusedWithoutTrace(() => postTurn(bed.learner, callId, { turn: 1, choice: -1 }), 400, 'Your answer could not be read');
   });
 
   it('refuses malformed input without a 500', async () => {

@@ -130,6 +130,11 @@ export async function storedCall(t: TestApp, callId: string): Promise<{ status: 
 
 export const page = (html: string) => cheerio.load(html);
 
+/** Says the line that reads `text` at this turn: finds its button on the player page and posts its value. */
+export async function say(agent: request.Agent, callId: string, turn: number, text: string): Promise<request.Response> {
+  return postTurn(agent, callId, { turn, choice: await choiceReading(agent, callId, text) });
+}
+
 /** The value to post for the line that reads `text` on the player page (its position on screen). */
 export async function choiceReading(agent: request.Agent, callId: string, text: string): Promise<number> {
   const $ = page((await agent.get(`/learner/calls/${callId}`)).text);

@@ -5,7 +5,8 @@ import type { JsonObject } from '../../src/lrs/types.ts';
 import { DOUBLE_ECOUTE_GRID, criterionKey, gridScores } from '../../src/server/followup/double-ecoute-grid.ts';
 import { cheerio, csrfFrom, TEST_BASE_URL } from '../helpers/app.ts';
 import type { Scenario } from '../../src/server/roleplay/scenario/types.ts';
-import { loadMini, miniWithPromiseText, parse, PROMISE_FEEDBACK, PROMISE_LINE } from '../roleplay/helpers.ts';
+import { EXTENSIONS } from '../../src/server/xapi/vocabulary.ts';
+import { loadMini, MINI_LINES, miniWithPromiseText, parse, positionOf, PROMISE_FEEDBACK, PROMISE_LINE } from '../roleplay/helpers.ts';
 import { followupWorld, type FollowupWorld } from './fixtures.ts';
 import { smallModule, storeModules } from './course-fixture.ts';
 
@@ -13,7 +14,7 @@ const scenario = loadMini();
 const T0 = Date.parse('2026-11-26T08:00:00.000Z');
 
 /** A whole call played through the real engine, as call-player records it. */
-function playedCall(userId: string, registration: string, finish = true, played: Scenario = scenario, answerLine = 0): JsonObject[] {
+function playedCall(userId: string, registration: string, finish = true, played: Scenario = scenario, answerLine: string = MINI_LINES.answer): JsonObject[] {
   const call: CallIdentity = {
     baseUrl: TEST_BASE_URL,
     userId,
@@ -25,12 +26,13 @@ function playedCall(userId: string, registration: string, finish = true, played:
   };
   const moves: Array<(s: CallState) => Step> = [
     (s) => applyTimeout(played, s, { turn: s.turn }, T0 + 21_000),
-    (s) => applyChoice(played, s, { turn: s.turn, choice: 0 }, T0 + 25_000),
+    (s) => applyChoice(played, s, { turn: s.turn, choice: positionOf(played, s, MINI_LINES.greeting) }, T0 + 25_000),
     (s) => applyAction(played, s, { turn: s.turn, type: 'lookup', field: 'livraison' }, T0 + 30_000),
-    (s) => applyChoice(played, s, { turn: s.turn, choice: answerLine }, T0 + 40_000),
+    (s) => applyChoice(played, s, { turn: s.turn, choice: positionOf(played, s, answerLine) }, T0 + 40_000),
     (s) => applyFreeResponse(played, s, { turn: s.turn, text: 'Je vous confirme, madame, que votre colis sera livré le 12 mars, merci.' }, T0 + 70_000),
   ];
-  let state = startCall(played, T0);
+  // Seeded like the call player's calls, so the lines come shuffled.
+  let state = startCall(played, T0, registration);
   const statements: JsonObject[] = [];
   for (const move of finish ? moves : moves.slice(0, 2)) {
     const step = move(state);
@@ -59,7 +61,7 @@ describe('call review (double écoute)', () => {
     await w.t.ctx.lrs.service.storeStatements(playedCall(w.outsider.id, foreign));
     const withPromise = parse(miniWithPromiseText());
     if (!withPromise.ok) throw new Error(JSON.stringify(withPromise.errors));
-    await w.t.ctx.lrs.service.storeStatements(playedCall(w.learners[0].id, blocked, true, withPromise.scenario, 1));
+    await w.t.ctx.lrs.service.storeStatements(playedCall(w.learners[0].id, blocked, true, withPromise.scenario, PROMISE_LINE));
   });
   after(() => w.t.close());
   beforeEach(() => w.t.ctx.database.db.deleteFrom('call_reviews').execute());
@@ -88,6 +90,18 @@ describe('call review (double écoute)', () => {
     expect(faulty.find('.turn-learner').text()).to.contain(PROMISE_LINE);
     const clean = cheerio.load((await w.trainerAgent.get(`/trainer/calls/${done}`).expect(200)).text);
     expect(clean('.review-blocking, .tag-error')).to.have.length(0);
+  });
+
+  it('lists the lines each choice turn showed, in the order of the screen, from the statements', async () => {
+    const statements = (await w.t.ctx.lrs.service.queryStatements({ registration: done, limit: 50 })).statements;
+    const greeting = statements.find((s) => JSON.stringify(s.result ?? {}).includes(MINI_LINES.greeting)) as unknown as { context: { extensions: Record<string, string[]> } };
+    const textOf: Record<string, string> = { 'choix-1': MINI_LINES.greeting, 'choix-2': MINI_LINES.rude };
+    const order = greeting.context.extensions[EXTENSIONS.choicesShown].map((id) => textOf[id]);
+    expect([...order].sort()).to.deep.equal([MINI_LINES.greeting, MINI_LINES.rude].sort());
+    const $ = cheerio.load((await w.trainerAgent.get(`/trainer/calls/${done}`).expect(200)).text);
+    const shown = $('.turn-shown').first().find('li');
+    expect(shown.map((_, e) => $(e).text().replace(/\s*\(choisie\)$/, '').trim()).get()).to.deep.equal(order);
+    expect(shown.filter('.shown-chosen').text()).to.contain(MINI_LINES.greeting);
   });
 
   it('saves the grid and the comment through the call reviews repository', async () => {

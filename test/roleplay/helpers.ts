@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { availableActions, type CallState } from '../../src/server/roleplay/engine/index.ts';
 import { parseScenario, type ScenarioResult } from '../../src/server/roleplay/scenario/parse-scenario.ts';
 import type { Scenario } from '../../src/server/roleplay/scenario/types.ts';
 
@@ -50,4 +51,20 @@ export function miniWithPromiseText(): string {
         feedback: ${PROMISE_FEEDBACK}
       - text: Je ne sais pas, rappelez plus tard.`,
   );
+}
+
+/** Lines of the mini scenario, by what they say (their position on screen depends on the call). */
+export const MINI_LINES = {
+  greeting: 'Bonjour madame, Lucie du service client, je vous écoute.',
+  rude: "Ouais, c'est pour quoi ?",
+  answer: 'Votre commande sera livrée le 12 mars.',
+  dontKnow: 'Je ne sais pas, rappelez plus tard.',
+} as const;
+
+/** The position to post for the line that reads `text` at the call's current choice turn. */
+export function positionOf(scenario: Scenario, state: CallState, text: string): number {
+  const actions = availableActions(scenario, state);
+  const offer = actions.kind === 'choice' ? actions.choices.find((c) => c.text === text) : undefined;
+  if (!offer) throw new Error(`no line reads "${text}" at ${state.node}`);
+  return offer.index;
 }

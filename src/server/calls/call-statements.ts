@@ -119,11 +119,13 @@ function turnResult(turn: Omit<TranscriptTurn, 'customer' | 'timestamp'>, custom
 
 /** The statement of one learner turn (a transcript entry that is a turn), or null for other entries. */
 function turnStatement(call: CallIdentity, state: CallState, entry: TranscriptEntry, index: number, customer: string): JsonObject | null {
-  const turn = turnOfEntry(entry);
+  const turn = turnOfEntry(entry, call.item.scenario);
   if (!turn) return null;
   const node = call.item.scenario.nodes[entry.node];
   const at = state.startedAt + entry.atMs;
-  const ctx = context(call, nodeCompetencies(call, entry.node), { [EXTENSIONS.phase]: entry.phase, [EXTENSIONS.turn]: turn.turn }, true);
+  const extra: JsonObject = { [EXTENSIONS.phase]: entry.phase, [EXTENSIONS.turn]: turn.turn };
+  if (entry.kind === 'learner' && entry.answer.type === 'option' && entry.answer.shown) extra[EXTENSIONS.choicesShown] = entry.answer.shown.map(choiceId);
+  const ctx = context(call, nodeCompetencies(call, entry.node), extra, true);
   const key = `entry-${index}`;
   if (turn.kind === 'hold' || turn.kind === 'transfer' || turn.kind === 'lookup') {
     const action = entry.kind === 'lookup' ? `lookup.${entry.field}` : turn.kind;

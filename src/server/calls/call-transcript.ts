@@ -1,5 +1,5 @@
 import type { CallState, TranscriptEntry } from '../roleplay/engine/index.ts';
-import type { BlockingFault, EndingKind } from '../roleplay/scenario/types.ts';
+import type { BlockingFault, EndingKind, Scenario } from '../roleplay/scenario/types.ts';
 
 /** What the learner did at a turn: said a line, typed an answer, pressed a button, or stayed silent. */
 export type TurnKind = 'say' | 'free' | 'hold' | 'transfer' | 'lookup' | 'silence';
@@ -17,6 +17,8 @@ export interface TranscriptTurn {
   kind: TurnKind;
   /** The learner's words, the button pressed, or the record field looked up. */
   text: string;
+  /** At a choice turn, the lines as the screen showed them, top first (empty otherwise). */
+  shown: string[];
   feedback: string;
   tags: string[];
   /** Eliminatory faults of the turn (empty for most). */
@@ -50,22 +52,30 @@ const sum = (points: Readonly<Record<string, number>>): number => Math.round(Obj
 /** Lines joined the way statements carry them (one xAPI string per turn). */
 export const joinLines = (lines: readonly string[]): string => lines.join('\n');
 
+/** The lines a choice turn showed, in screen order, read from the scenario (empty when not known). */
+function shownLines(entry: Extract<TranscriptEntry, { kind: 'learner' }>, scenario: Scenario | undefined): string[] {
+  const node = scenario?.nodes[entry.node];
+  if (entry.answer.type !== 'option' || !entry.answer.shown || node?.kind !== 'choice') return [];
+  const says = node.options.filter((o) => o.kind === 'say');
+  return entry.answer.shown.flatMap((index) => (says[index] ? [says[index].text] : []));
+}
+
 /** A transcript entry that is a turn of the learner (a line said, a button, a look-up or a silence). */
-export function turnOfEntry(entry: TranscriptEntry): Omit<TranscriptTurn, 'customer' | 'timestamp'> | null {
+export function turnOfEntry(entry: TranscriptEntry, scenario?: Scenario): Omit<TranscriptTurn, 'customer' | 'timestamp'> | null {
   switch (entry.kind) {
     case 'learner': {
       const a = entry.answer;
       const kind: TurnKind = a.type === 'free' ? 'free' : a.kind;
       return {
-        turn: entry.turn, phase: entry.phase, kind, text: a.text, feedback: entry.feedback, tags: entry.tags,
+        turn: entry.turn, phase: entry.phase, kind, text: a.text, shown: shownLines(entry, scenario), feedback: entry.feedback, tags: entry.tags,
         blockingFaults: entry.blockingFaults ?? [], mood: entry.mood,
         score: { earned: sum(entry.points), max: sum(entry.maxPoints) },
       };
     }
     case 'lookup':
-      return { turn: entry.turn, phase: entry.phase, kind: 'lookup', text: entry.label, feedback: '', tags: [], blockingFaults: [], mood: null, score: null };
+      return { turn: entry.turn, phase: entry.phase, kind: 'lookup', text: entry.label, shown: [], feedback: '', tags: [], blockingFaults: [], mood: null, score: null };
     case 'timeout':
-      return { turn: entry.turn, phase: entry.phase, kind: 'silence', text: '', feedback: '', tags: [], blockingFaults: [], mood: entry.mood, score: { earned: -entry.pointsLost, max: 0 } };
+      return { turn: entry.turn, phase: entry.phase, kind: 'silence', text: '', shown: [], feedback: '', tags: [], blockingFaults: [], mood: entry.mood, score: { earned: -entry.pointsLost, max: 0 } };
     default:
       return null;
   }
@@ -78,13 +88,13 @@ export function customerWordsOf(entry: TranscriptEntry): string | null {
   return null;
 }
 
-/** The trainer's transcript of a call, straight from the engine state. Pure. */
-export function callTranscript(state: CallState, abandonedAt: number | null = null): CallTranscript {
+/** The trainer's transcript of a call, straight from the engine state (and its scenario, for the lines shown). Pure. */
+export function callTranscript(state: CallState, abandonedAt: number | null = null, scenario?: Scenario): CallTranscript {
   const at = (ms: number) => new Date(state.startedAt + ms).toISOString();
   const turns: TranscriptTurn[] = [];
   let heard: string[] = [];
   for (const entry of state.transcript) {
-    const turn = turnOfEntry(entry);
+    const turn = turnOfEntry(entry, scenario);
     if (turn) {
       turns.push({ ...turn, customer: joinLines(heard), timestamp: at(entry.atMs) });
       heard = [];

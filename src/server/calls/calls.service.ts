@@ -86,8 +86,9 @@ export class CallsService {
         for (const open of stale) await this.abandonWithin(uow, open);
         const calls = this.deps.calls.within(uow.db);
         const now = this.deps.clock();
+        const id = crypto.randomUUID();
         const call: RoleplayCall = {
-          id: crypto.randomUUID(),
+          id,
           userId,
           moduleId,
           itemId,
@@ -96,7 +97,8 @@ export class CallsService {
           registration: crypto.randomUUID(),
           attempt: (await calls.countForItem(userId, moduleId, itemId)) + 1,
           status: 'in_progress',
-          state: startCall(item.scenario, now.getTime()),
+          // The call's id seeds the order of the lines at each choice turn.
+          state: startCall(item.scenario, now.getTime(), id),
           startedAt: now.toISOString(),
           updatedAt: now.toISOString(),
         };

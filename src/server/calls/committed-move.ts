@@ -11,7 +11,8 @@ export function holdsMove(state: CallState, move: CallMove): boolean {
     if (!('turn' in entry) || entry.turn !== move.turn) return false;
     switch (move.type) {
       case 'choice':
-        return entry.kind === 'learner' && entry.answer.type === 'option' && entry.answer.kind === 'say' && entry.answer.index === move.choice;
+        // The player posts the line's position on screen; calls stored before shuffling posted its index.
+        return entry.kind === 'learner' && entry.answer.type === 'option' && entry.answer.kind === 'say' && (entry.answer.position ?? entry.answer.index) === move.choice;
       case 'free':
         return entry.kind === 'learner' && entry.answer.type === 'free' && entry.answer.text === move.text.trim();
       case 'hold':

@@ -20,7 +20,7 @@ export function debriefView(open: OpenCall, reviews: readonly CallReview[], revi
   const labels = new Map(version.content.competencies.map((c) => [c.code, c.label]));
   const d = debrief(scenario, call.state, labels);
   const abandonedAt = call.status === 'abandoned' ? Date.parse(call.updatedAt) : null;
-  const transcript = callTranscript(call.state, abandonedAt);
+  const transcript = callTranscript(call.state, abandonedAt, scenario);
   const reviewsByTurn = new Map(d.turns.map((t) => [t.turn, t]));
   const phaseLabel = new Map(scenario.phases.map((p) => [p.id, p.label]));
   return {
@@ -50,6 +50,8 @@ export function debriefView(open: OpenCall, reviews: readonly CallReview[], revi
         customer: t.customer.split('\n').filter((line) => line !== ''),
         kindKey: `calls.debrief.kind.${t.kind}`,
         text: t.text,
+        // What the screen offered, in its order, the line said marked: the learner reviews their choice.
+        shown: t.shown.map((line) => ({ text: line, chosen: line === t.text })),
         silent: t.kind === 'silence',
         feedback: t.feedback,
         tags: t.tags,

@@ -24,6 +24,15 @@ function turnKind(s: Statement, response: string): TurnKind | null {
   return at(s, 'object', 'definition', 'interactionType') === 'choice' ? 'say' : 'free';
 }
 
+/** The lines a choice turn showed, in screen order: its shown ids read against the interaction's choices. */
+function shownLines(s: Statement): string[] {
+  const ids = at(s, 'context', 'extensions', EXTENSIONS.choicesShown);
+  const choices = at(s, 'object', 'definition', 'choices');
+  if (!Array.isArray(ids) || !Array.isArray(choices)) return [];
+  const textOf = new Map(choices.filter(isObject).map((c) => [text(c.id), Object.values(isObject(c.description) ? c.description : {}).map(text)[0] ?? '']));
+  return ids.flatMap((id) => (typeof id === 'string' && textOf.has(id) ? [textOf.get(id) as string] : []));
+}
+
 function toTurn(s: Statement): TranscriptTurn | null {
   const ext = (key: string) => at(s, 'result', 'extensions', key);
   const response = text(at(s, 'result', 'response'));
@@ -41,6 +50,7 @@ function toTurn(s: Statement): TranscriptTurn | null {
     customer: text(ext(EXTENSIONS.customerText)),
     kind,
     text: text(ext(EXTENSIONS.transcriptText)),
+    shown: shownLines(s),
     feedback: text(ext(EXTENSIONS.feedback)),
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
     blockingFaults: Array.isArray(faults) ? faults.filter(isObject).map((f) => ({ tag: text(f.tag), label: text(f.label) })) : [],

@@ -104,6 +104,7 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
         customer: turn.customer,
         kindText: t(`followup.review.kinds.${turn.kind}`),
         text: turn.text,
+        shown: turn.shown.map((line) => ({ text: line, chosen: line === turn.text })),
         feedback: turn.feedback,
         tags: turn.tags,
         blocking: turn.blockingFaults.length > 0,

@@ -55,6 +55,11 @@ export const EXTENSIONS = {
   phase: `${PROFILE_ID}/extensions/phase`,
   /** context: index of the turn in the call (0-based). */
   turn: `${PROFILE_ID}/extensions/turn`,
+  /**
+   * context: the ids of a choice turn's lines in the order the learner's screen showed them
+   * (each call shuffles them), e.g. ["choix-3","choix-1","choix-2"].
+   */
+  choicesShown: `${PROFILE_ID}/extensions/choices-shown`,
   /** result: score per phase, { [phase]: scaled 0..1 }. */
   phaseScores: `${PROFILE_ID}/extensions/phase-scores`,
   /** result: score per competency, { [code]: scaled 0..1 }. */

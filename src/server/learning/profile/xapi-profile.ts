@@ -12,6 +12,12 @@ const EXTENSION_NOTES: Record<keyof typeof EXTENSIONS, { fr: string; en: string;
   attempt: { fr: 'Numéro de la tentative (1, 2…) de ce stagiaire sur cet élément.', en: '1-based attempt number of this learner at this item.', context: true, schema: { type: 'integer', minimum: 1 } },
   phase: { fr: 'Phase de l’appel simulé (accueil, découverte…).', en: 'Phase of the simulated call.', context: true, schema: { type: 'string' } },
   turn: { fr: 'Rang du tour de parole dans l’appel (à partir de 0).', en: 'Index of the turn in the call (0-based).', context: true, schema: { type: 'integer', minimum: 0 } },
+  choicesShown: {
+    fr: 'Les répliques proposées à ce tour, dans l’ordre où l’écran les montrait (identifiants des choix).',
+    en: 'The lines offered at this turn, in the order the screen showed them (choice ids).',
+    context: true,
+    schema: { type: 'array', items: { type: 'string' } },
+  },
   phaseScores: { fr: 'Score par phase de l’appel (0 à 1).', en: 'Score per call phase (0..1).', context: false, schema: { type: 'object', additionalProperties: { type: 'number' } } },
   competencyScores: { fr: 'Score par compétence (0 à 1).', en: 'Score per competency (0..1).', context: false, schema: { type: 'object', additionalProperties: { type: 'number' } } },
   mood: { fr: 'Humeur du client à la fin du tour ou de l’appel (0 à 100).', en: 'Customer mood at the end of a turn or call (0..100).', context: false, schema: { type: 'number', minimum: 0, maximum: 100 } },

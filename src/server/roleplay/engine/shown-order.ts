@@ -1,4 +1,4 @@
-import { seededShuffle } from '../../seeded-shuffle.ts';
+import { seededPermutation } from '../../seeded-shuffle.ts';
 import type { ChoiceNode } from '../scenario/types.ts';
 import type { CallState } from './call-state.ts';
 
@@ -10,5 +10,5 @@ import type { CallState } from './call-state.ts';
  */
 export function shownOrder(state: Pick<CallState, 'seed'>, node: ChoiceNode): number[] {
   const indices = node.options.filter((o) => o.kind === 'say').map((_, index) => index);
-  return state.seed ? seededShuffle(indices, `${state.seed}:${node.id}`) : indices;
+  return state.seed ? seededPermutation(indices, `${state.seed}:${node.id}`) : indices;
 }
