@@ -16,7 +16,8 @@ import { ACTIVITY_TYPES, EXTENSIONS, profileCategory, VERBS } from '../../src/se
 import { readPdf } from '../certificates/pdf-text.ts';
 import { binary } from '../certificates/download.ts';
 import { cheerio, createUser, csrfFrom, loginAs } from '../helpers/app.ts';
-import { callBed, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
+import { MINI_LINES } from '../roleplay/helpers.ts';
+import { callBed, page, postTurn, say, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
 
 type Json = Record<string, unknown>;
 const field = (s: Statement, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Json)[k] : undefined), s);
@@ -64,11 +65,11 @@ describe('calls: a trainer re-scores a typed answer (HTTP, real database)', func
     callId = await startTestCall(bed.learner);
     registration = (await storedCall(t, callId)).registration;
     bed.at(8);
-    await postTurn(bed.learner, callId, { turn: 0, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    await say(bed.learner, callId, 0, MINI_LINES.greeting).then((r) => expect(r.status).to.equal(303));
     bed.at(15);
     await postTurn(bed.learner, callId, { turn: 1, action: 'lookup', field: 'livraison' }).then((r) => expect(r.status).to.equal(303));
     bed.at(25);
-    await postTurn(bed.learner, callId, { turn: 2, choice: 0 }).then((r) => expect(r.status).to.equal(303));
+    await say(bed.learner, callId, 2, MINI_LINES.answer).then((r) => expect(r.status).to.equal(303));
     bed.at(50);
     await postTurn(bed.learner, callId, { turn: 3, response: 'Je regarde ça pour vous tout de suite.' }).then((r) => expect(r.status).to.equal(303));
     expect((await storedCall(t, callId)).status).to.equal('completed');

@@ -3,7 +3,8 @@ import type request from 'supertest';
 import type { Statement } from '../../src/lrs/index.ts';
 import { VERBS } from '../../src/server/xapi/vocabulary.ts';
 import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
-import { callBed, ITEM_ID, MODULE_ID, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from '../calls/support.ts';
+import { MINI_LINES } from '../roleplay/helpers.ts';
+import { callBed, choiceReading, ITEM_ID, MODULE_ID, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from '../calls/support.ts';
 
 const PARALLEL = 20;
 const verbOf = (s: Statement) => (s.verb as { id: string }).id;
@@ -44,8 +45,10 @@ describe('one unit of work per action: 20 parallel posts give exactly one effect
     const callId = await startTestCall(bed.learner);
     const { registration } = await storedCall(bed.t, callId);
     bed.at(5);
+    // The greeting (the other line makes the customer hang up), wherever this call shows it.
+    const greeting = await choiceReading(bed.learner, callId, MINI_LINES.greeting);
     const before = await countRows(bed, 'lrs_statement');
-    const results = await inParallel(PARALLEL, () => postTurn(bed.learner, callId, { turn: 0, choice: 0 }));
+    const results = await inParallel(PARALLEL, () => postTurn(bed.learner, callId, { turn: 0, choice: greeting }));
     expect(results.map((r) => r.status)).to.deep.equal(Array(PARALLEL).fill(303));
     expect(new Set(results.map((r) => r.headers.location))).to.deep.equal(new Set([`/learner/calls/${callId}`]));
     const stored = await storedCall(bed.t, callId);
@@ -59,13 +62,14 @@ describe('one unit of work per action: 20 parallel posts give exactly one effect
   it('answers a retry of a committed turn as the first post did, and a different choice for it with the 409 message', async () => {
     const callId = await startTestCall(bed.learner);
     bed.at(5);
-    const first = await postTurn(bed.learner, callId, { turn: 0, choice: 0 });
+    const greeting = await choiceReading(bed.learner, callId, MINI_LINES.greeting);
+    const first = await postTurn(bed.learner, callId, { turn: 0, choice: greeting });
     expect(first.status).to.equal(303);
     const before = await countRows(bed, 'lrs_statement');
-    const retry = await postTurn(bed.learner, callId, { turn: 0, choice: 0 });
+    const retry = await postTurn(bed.learner, callId, { turn: 0, choice: greeting });
     expect(retry.status).to.equal(303);
     expect(retry.headers.location).to.equal(first.headers.location);
-    const other = await postTurn(bed.learner, callId, { turn: 0, choice: 1 });
+    const other = await postTurn(bed.learner, callId, { turn: 0, choice: 1 - greeting });
     expect(other.status).to.equal(409);
     expect(other.text).to.contain('Cette réponse correspond à un moment de l’appel déjà passé');
     expect(await countRows(bed, 'lrs_statement')).to.equal(before);
