@@ -30,6 +30,24 @@ describe('shipped role-play scenarios', () => {
     expect([...endings].sort()).to.deep.equal(['escalated', 'hung-up', 'resolved']);
   });
 
+  it('holds at least 24 calls over at least 10 modules, each set on a declared story date', () => {
+    expect(library.length).to.be.at.least(24);
+    expect(new Set(library.map((s) => s.module)).size).to.be.at.least(10);
+    for (const { file, scenario } of library) expect(scenario.storyDate, file).to.match(/^2026-(11|12)-\d{2}$/);
+  });
+
+  it('starts every inbound call with the agent picking up (a choice in phase accueil), and checks identity before an account is opened', () => {
+    const identityData = /naissance|code postal|n° client|n° d'adhérent/i;
+    for (const { file, scenario } of library) {
+      if (scenario.callType !== 'inbound') continue;
+      const start = scenario.nodes[scenario.start];
+      expect([start.kind, start.phase], file).to.deep.equal(['choice', 'accueil']);
+      if (scenario.persona.record.some((f) => identityData.test(f.label))) {
+        expect(scenario.phases.map((p) => p.id), file).to.include('identification');
+      }
+    }
+  });
+
   it('the walker reaches every ending of a sound scenario and reports a model answer that fails its rubric', () => {
     const walk = walkScenario(loadMini());
     expect(walk.problems).to.deep.equal([]);
