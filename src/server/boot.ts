@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { parseConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { migrateToLatest } from './db/migrator.ts';
@@ -6,6 +5,7 @@ import { buildContext, type AppContext } from './context.ts';
 import { systemClock } from './clock.ts';
 import { createLogger } from './logger.ts';
 import { resolveInstanceIri } from './xapi/instance-iri.ts';
+import { deriveKey } from './secrets/secret-key.ts';
 
 /** Shared by the server and the CLI: config from the environment, database migrated, context built. */
 export async function boot(env: Record<string, string | undefined> = process.env): Promise<{ ctx: AppContext; config: Config; database: Database }> {
@@ -18,7 +18,10 @@ export async function boot(env: Record<string, string | undefined> = process.env
   return { ctx, config, database };
 }
 
-/** SESSION_SECRET if given, else one generated on first start and kept in the database. */
+/**
+ * SESSION_SECRET if given, else derived from the secret key kept out of the database: a copy of
+ * the database alone cannot sign a session cookie.
+ */
 export async function resolveSessionSecret(ctx: AppContext): Promise<string> {
-  return ctx.config.sessionSecret ?? ctx.repositories.settings.getOrCreate('session_secret', () => crypto.randomBytes(32).toString('base64url'));
+  return ctx.config.sessionSecret ?? deriveKey(ctx.secretKey(), 'session-secret').toString('base64url');
 }

@@ -1,4 +1,5 @@
-import { dialectOf } from './db/connection.ts';
+import path from 'node:path';
+import { dialectOf, sqlitePathOf } from './db/connection.ts';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -12,8 +13,12 @@ export interface Config {
    * the one stored at the first start (xapi/instance-iri.ts). Never use it for links.
    */
   instanceIri: string;
-  /** Undefined until first start generates one and keeps it in the database. */
+  /** Undefined: derived from the secret key (secrets/secret-key.ts), never kept in the database. */
   sessionSecret?: string;
+  /** TREMPLIN_SECRET_KEY: the secret key itself (32 bytes, base64 or hex), instead of a file. */
+  secretKey?: string;
+  /** TREMPLIN_SECRET_KEY_FILE: where the secret key is kept (created 0600 if absent); next to the SQLite file by default. */
+  secretKeyFile: string;
   logLevel: LogLevel;
   /** Express "trust proxy" value: false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
@@ -21,7 +26,10 @@ export interface Config {
   learnerIdleMinutes: number;
   staffIdleMinutes: number;
   coursesDir: string;
+  /** Where QR codes and printed links send employers; BASE_URL when unset (issuing is refused then). */
   verifyBaseUrl: string;
+  /** False while VERIFY_BASE_URL is unset: certificates are not issued until it names the public site. */
+  verifyBaseUrlSet: boolean;
   /** Largest request body the LMS pages accept (the LRS has its own, larger limit). */
   formBodyLimitBytes: number;
   lrsBodyLimitBytes: number;
@@ -80,9 +88,13 @@ export function parseConfig(env: Env): Config {
   if (sessionSecret !== undefined && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters long (or unset, to have one generated)');
   }
+  const sqliteFile = databaseUrl.startsWith('sqlite:') ? sqlitePathOf(databaseUrl) : '';
+  const dataDir = sqliteFile !== '' && sqliteFile !== ':memory:' ? path.dirname(sqliteFile) : 'data';
   return {
     port,
     databaseUrl,
+    secretKey: env.TREMPLIN_SECRET_KEY || undefined,
+    secretKeyFile: env.TREMPLIN_SECRET_KEY_FILE || path.join(dataDir, 'tremplin-secret.key'),
     baseUrl,
     instanceIri: baseUrl.replace(/\/+$/, ''),
     sessionSecret,
@@ -93,6 +105,7 @@ export function parseConfig(env: Env): Config {
     staffIdleMinutes: integer(env, 'STAFF_IDLE_MINUTES', 8 * 60, 1, 7 * 24 * 60),
     coursesDir: env.COURSES_DIR || 'courses',
     verifyBaseUrl: httpUrl('VERIFY_BASE_URL', env.VERIFY_BASE_URL || env.BASE_URL || `http://localhost:${port}`),
+    verifyBaseUrlSet: Boolean(env.VERIFY_BASE_URL),
     formBodyLimitBytes: integer(env, 'FORM_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     lrsBodyLimitBytes: integer(env, 'LRS_BODY_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };

@@ -14,6 +14,7 @@ import { buildFollowup, type Followup } from './followup/followup.ts';
 import { AttendanceRepository } from './followup/attendance.repository.ts';
 import { buildCertificates, type Certificates } from './certificates/certificates.ts';
 import { buildLearning, type Learning } from './learning/learning.ts';
+import { loadSecretKey } from './secrets/secret-key.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -24,6 +25,8 @@ export interface AppContext {
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** The secret key kept out of the database, read (or its file created) on first use. */
+  secretKey: () => Buffer;
   lrs: Lrs;
   repositories: {
     users: UsersRepository;
@@ -51,6 +54,8 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
   const audit = new AuditRepository(db);
   const cohorts = new CohortsRepository(db);
   const settings = new SettingsRepository(db);
+  let secret: Buffer | null = null;
+  const secretKey = () => (secret ??= loadSecretKey({ key: config.secretKey, file: config.secretKeyFile }));
   const lrs = createLrs({
     db,
     dialect: database.dialect,
@@ -64,6 +69,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     database,
     clock,
     logger,
+    secretKey,
     lrs,
     repositories: { users, audit, cohorts, settings },
     services: {
@@ -78,10 +84,12 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       lrs: lrs.service,
       // Identity only (evidence is read by actor): the links it prints use verifyBaseUrl.
       baseUrl: config.instanceIri,
-      verifyBaseUrl: config.verifyBaseUrl,
+      intranetBaseUrl: config.baseUrl,
+      verifyBaseUrl: config.verifyBaseUrlSet ? config.verifyBaseUrl : null,
       coursesDir: config.coursesDir,
       clock,
       settings,
+      secretKey,
       users,
       cohorts,
       accounts: new AccountsService(users, audit, clock),

@@ -38,6 +38,22 @@ describe('certificates: organisation settings (admin)', function () {
     expect((await t.ctx.certificates.organisation.get()).name).to.equal('Association Cap Avenir');
   });
 
+  it('refuses texts and verification addresses that reveal detention, and stores nothing', async () => {
+    const before = await t.ctx.certificates.organisation.get();
+    const res = await admin
+      .post('/admin/organisation')
+      .type('form')
+      .send({ _csrf: await csrf(), ...valid, name: 'Atelier de la maison  centrale', address: 'Quartier de semi-liberté\n1 rue du Port', verifyBaseUrl: 'https://verif.prison-exemple.fr' })
+      .expect(400);
+    const $ = cheerio.load(res.text);
+    expect($('#f-name-error').text()).to.contain('Ce texte révèle la détention');
+    expect($('.alert-error li').length).to.equal(3);
+    expect($('#f-verifyBaseUrl-error').text()).to.contain('contient un mot qui révèle la détention');
+    const intranet = await admin.post('/admin/organisation').type('form').send({ _csrf: await csrf(), ...valid, verifyBaseUrl: 'http://tremplin.test/verif' }).expect(400);
+    expect(cheerio.load(intranet.text)('#f-verifyBaseUrl-error').text()).to.contain("celle de l'intranet (BASE_URL)");
+    expect(await t.ctx.certificates.organisation.get()).to.deep.equal(before);
+  });
+
   it('accepts a PNG logo, refuses another format and an oversized file', async () => {
     const token = await csrf();
     await admin.post(`/admin/organisation/logo?_csrf=${token}`).attach('logo', Buffer.from('GIF89a....'), 'logo.gif').expect(400);

@@ -44,8 +44,9 @@ describe('certificates: snapshot and credential (pure)', () => {
   });
 
   it('signs a VC-JWT with EdDSA that verifies with the JWKS and fails with another key', async () => {
-    const key = parseStoredKey(await generateStoredKey('2026-11-26T00:00:00.000Z'));
-    const other = parseStoredKey(await generateStoredKey('2026-11-26T00:00:00.000Z'));
+    const secret = Buffer.alloc(32, 7);
+    const key = parseStoredKey(await generateStoredKey('2026-11-26T00:00:00.000Z', secret), secret);
+    const other = parseStoredKey(await generateStoredKey('2026-11-26T00:00:00.000Z', secret), secret);
     const s = fixtureSnapshot();
     const jwt = await signCredential(openBadgeCredential(s, rncpUrlOf(s.training.reference), statusListEntry('https://verifier.example.org', 4242)), key);
     expect(decodeProtectedHeader(jwt)).to.include({ alg: 'EdDSA', typ: 'JWT', kid: key.kid });

@@ -41,7 +41,8 @@ describe('certificates: status list (W3C Bitstring Status List) and public codes
   });
 
   it('builds the list credential with its validity window and signs it as a VC-JWT with the issuer key', async () => {
-    const key = parseStoredKey(await generateStoredKey('2026-12-01T00:00:00.000Z'));
+    const secret = Buffer.alloc(32, 3);
+    const key = parseStoredKey(await generateStoredKey('2026-12-01T00:00:00.000Z', secret), secret);
     const input = { verifyBase: BASE, issuerName: 'Cap Avenir', revokedIndexes: [77], validFrom: '2026-12-03T10:00:00.000Z', validUntil: '2026-12-04T10:00:00.000Z' };
     const credential = statusListCredential(input);
     expect(credential).to.deep.include({

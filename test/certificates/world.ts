@@ -72,8 +72,9 @@ export function callStatement(t: TestApp, userId: string, registration: string, 
   };
 }
 
-export async function certificateWorld(options: { play?: boolean } = {}): Promise<CertificateWorld> {
-  const world = await learningWorld();
+/** `env` overrides the test app's environment (BASE_URL, VERIFY_BASE_URL...). */
+export async function certificateWorld(options: { play?: boolean; env?: Record<string, string> } = {}): Promise<CertificateWorld> {
+  const world = await learningWorld(options.env);
   const { t, learner, trainer, cohortId } = world;
   const admin = await createUser(t.ctx, 'admin', 'admin-cert', undefined, 'Alice Admin');
   if (options.play !== false) {

@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { parseConfig, type Config } from '../../src/server/config.ts';
 import { buildContext, type AppContext } from '../../src/server/context.ts';
 import { createApp } from '../../src/server/app.ts';
+import { resolveSessionSecret } from '../../src/server/boot.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { hashPassword } from '../../src/server/accounts/password.ts';
 import type { Role } from '../../src/server/accounts/roles.ts';
@@ -38,14 +39,19 @@ export interface TestApp {
 }
 
 export const TEST_BASE_URL = 'http://tremplin.test';
+/** The public verification site certificates point to (issuing refuses the intranet's own address). */
+export const TEST_VERIFY_BASE_URL = 'https://verif.cap-avenir.test';
+/** Given in the environment, so that tests create no key file. */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 11).toString('base64url');
 
 /** The real app from the real factory, on a fresh database, with a movable clock. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = movableClock();
-  const config: Config = parseConfig({ BASE_URL: TEST_BASE_URL, SESSION_SECRET: 's'.repeat(40), LOG_LEVEL: 'error', ...env });
+  const config: Config = parseConfig({ BASE_URL: TEST_BASE_URL, VERIFY_BASE_URL: TEST_VERIFY_BASE_URL, TREMPLIN_SECRET_KEY: TEST_SECRET_KEY, SESSION_SECRET: 's'.repeat(40), LOG_LEVEL: 'error', ...env });
   const ctx = buildContext({ ...config, databaseUrl: database.url }, database, clock.now, createLogger('error'));
-  const app = createApp(ctx, config.sessionSecret as string);
+  // SESSION_SECRET: '' gives the production path: the secret derived from the secret key.
+  const app = createApp(ctx, config.sessionSecret ?? (await resolveSessionSecret(ctx)));
   return { app, ctx, clock, close: () => database.close() };
 }
 

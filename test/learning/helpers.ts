@@ -23,8 +23,8 @@ export interface LearningWorld {
  * An app on a fresh database with the fixture library imported, one cohort (a trainer and two
  * learners) and the test module assigned to it. The second module exists but is not assigned.
  */
-export async function learningWorld(): Promise<LearningWorld> {
-  const t = await createTestApp({ COURSES_DIR: FIXTURE_COURSES });
+export async function learningWorld(env: Record<string, string> = {}): Promise<LearningWorld> {
+  const t = await createTestApp({ COURSES_DIR: FIXTURE_COURSES, ...env });
   await importCourseLibrary(t.ctx.database.db, FIXTURE_COURSES, t.clock.now);
   const learner = await createUser(t.ctx, 'learner', 'julien', undefined, 'Julien Martin');
   const other = await createUser(t.ctx, 'learner', 'sofiane', undefined, 'Sofiane Benali');

@@ -72,4 +72,13 @@ export const accountsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 12: sessions are now stored under the SHA-256 of their id, and the session secret is
+  // derived from the secret key kept out of the database. Rows stored under a clear id could
+  // be replayed by anyone who read the database: they go (everyone logs in again once).
+  '202612031400_accounts_sessions_hashed_ids': {
+    async up(db: AnyDb) {
+      await db.deleteFrom('http_sessions').execute();
+      await db.deleteFrom('app_settings').where('key', '=', 'session_secret').execute();
+    },
+  },
 };

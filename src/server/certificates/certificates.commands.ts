@@ -7,7 +7,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { JWK } from 'jose';
+import { loginKey } from '../accounts/accounts.service.ts';
 import { boot } from '../boot.ts';
+import { cliLocale, translatedErrorLines } from '../cli/translated-error.ts';
+import { AppError } from '../errors.ts';
 import { requireOption, UsageError, type CliCommand } from '../cli/command.ts';
 import type { AppContext } from '../context.ts';
 import { jwtFromFile } from './credential-file.ts';
@@ -74,6 +77,32 @@ export const certificatesCommands: CliCommand[] = [
         return result.status === 'valid' ? EXIT.valid : result.status === 'unchecked' ? EXIT.unchecked : 1;
       } finally {
         await booted?.database.close();
+      }
+    },
+  },
+  {
+    words: ['certificate', 'issue'],
+    usage: 'certificate issue --learner <login> --by <login> [--lang fr|en]',
+    summary: "issues a learner's certificate, as the trainer's review page does, with the same checks and messages (exit 1 when refused)",
+    async run(options, _p, ctx) {
+      const c = ctx as AppContext;
+      const locale = cliLocale(options.lang);
+      const userOf = async (option: string) => {
+        const login = requireOption(options, option);
+        const found = await c.repositories.users.findCredentials(loginKey(login));
+        if (!found) throw new UsageError(`no account with login "${login}" (--${option})`);
+        return found.user;
+      };
+      const learner = await userOf('learner');
+      const by = await userOf('by');
+      try {
+        const record = await c.certificates.issuing.issue(learner.id, by.id);
+        process.stdout.write(`${locale === 'en' ? 'Certificate issued' : 'Attestation délivrée'} : ${record.number}\n`);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        process.stderr.write(`${translatedErrorLines(err, locale).join('\n')}\n`);
+        return 1;
       }
     },
   },

@@ -8,7 +8,7 @@ import { unitOfWork } from '../db/unit-of-work.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import type { AttendanceHoursFn } from '../evidence/training-hours.ts';
 import type { SettingsRepository } from '../settings/settings.repository.ts';
-import { jwksOf, loadSigningKey, type SigningKey } from './credential/signing-key.ts';
+import { jwksOf, loadSigningKey, parseStoredPublicJwk, SIGNING_KEY_SETTING, type SigningKey } from './credential/signing-key.ts';
 import { DocumentsService } from './documents.service.ts';
 import { EvidenceSource } from './evidence-source.ts';
 import { IssuingService } from './issuing.service.ts';
@@ -28,10 +28,15 @@ export interface CertificatesDeps {
   db: Kysely<any>;
   lrs: LrsService;
   baseUrl: string;
-  verifyBaseUrl: string;
+  /** BASE_URL, where the intranet answers (baseUrl is the xAPI identity). */
+  intranetBaseUrl: string;
+  /** VERIFY_BASE_URL; null while unset. */
+  verifyBaseUrl: string | null;
   coursesDir: string;
   clock: Clock;
   settings: SettingsRepository;
+  /** Seals the signing key's private half (secrets/secret-key.ts). */
+  secretKey: () => Buffer;
   users: UsersRepository;
   cohorts: CohortsRepository;
   accounts: AccountsService;
@@ -62,7 +67,7 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
   const release = new ReleaseService({ users: deps.users, cohorts: deps.cohorts, releases, source, baseUrl: deps.baseUrl, clock: deps.clock });
   let key: Promise<SigningKey> | null = null;
   const signingKey = () => {
-    key ??= loadSigningKey(deps.settings, deps.clock).catch((err: unknown) => {
+    key ??= loadSigningKey(deps.settings, deps.clock, deps.secretKey).catch((err: unknown) => {
       key = null;
       throw err;
     });
@@ -76,12 +81,17 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
     signingKey,
     verifyBaseUrl: deps.verifyBaseUrl,
     baseUrl: deps.baseUrl,
+    intranetBaseUrl: deps.intranetBaseUrl,
     clock: deps.clock,
     run: unitOfWork(deps.db, deps.lrs),
   });
-  const documents = new DocumentsService({ registry, releases, issuing, source, accounts: deps.accounts, clock: deps.clock });
+  const documents = new DocumentsService({ registry, releases, issuing, source, accounts: deps.accounts, clock: deps.clock, baseUrls: [deps.intranetBaseUrl, deps.baseUrl] });
   const purge = new PurgeService({ db: deps.db, registry, releases, clock: deps.clock });
-  const jwks = async () => jwksOf([await signingKey()]);
+  // The public key is stored in clear: publishing it needs no secret key.
+  const jwks = async () => {
+    const stored = await deps.settings.get(SIGNING_KEY_SETTING);
+    return stored === null ? jwksOf([await signingKey()]) : { keys: [parseStoredPublicJwk(stored)] };
+  };
   return {
     organisation,
     releases,

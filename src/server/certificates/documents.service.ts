@@ -4,7 +4,10 @@ import type { Clock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
 import type { EvidenceSource } from './evidence-source.ts';
 import type { IssuingService } from './issuing.service.ts';
+import { assertExportClean, maskRevealingStrings } from './export-guard.ts';
+import { publicUrlRefusal } from './issuing-refusal.ts';
 import { leavingPackageEntries } from './leaving-package.ts';
+import { forbiddenWordsInUrl } from './forbidden-words.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
 import { printedNumber } from './snapshot.ts';
@@ -19,6 +22,8 @@ export class DocumentsService {
       source: EvidenceSource;
       accounts: AccountsService;
       clock: Clock;
+      /** BASE_URL and the xAPI identity, written into the exported statements. */
+      baseUrls: readonly string[];
     },
   ) {}
 
@@ -33,15 +38,15 @@ export class DocumentsService {
   async leavingPackage(userId: string, origin: { ip: string | null; actorId: string | null }): Promise<{ name: string; zip: Buffer }> {
     const record = await this.currentCertificate(userId);
     const snapshot = record.snapshot as NonNullable<typeof record.snapshot>;
-    const zip = await zipBuffer(
-      leavingPackageEntries({
-        snapshot,
-        pdf: await this.deps.issuing.pdf(record),
-        jwt: record.credentialJwt as string,
-        statements: await this.deps.source.statements(userId),
-      }),
-      new Date(snapshot.issuedAt),
-    );
+    if (this.deps.baseUrls.some((u) => forbiddenWordsInUrl(u).length > 0)) throw publicUrlRefusal(['baseUrlRevealing']);
+    const entries = leavingPackageEntries({
+      snapshot,
+      pdf: await this.deps.issuing.pdf(record),
+      jwt: record.credentialJwt as string,
+      statements: maskRevealingStrings(await this.deps.source.statements(userId)),
+    });
+    assertExportClean(entries, [snapshot]);
+    const zip = await zipBuffer(entries, new Date(snapshot.issuedAt));
     const now = this.deps.clock().toISOString();
     await this.deps.releases.update(userId, { closedAt: now }, origin.actorId, now);
     await this.deps.accounts.setActive(userId, false, origin);
@@ -56,6 +61,7 @@ export class DocumentsService {
       entries.push({ name: `attestation-${record.verificationCode ?? record.number}.pdf`, data: await this.deps.issuing.pdf(record) });
       entries.push({ name: `attestation-${record.verificationCode ?? record.number}.jwt`, data: Buffer.from(`${record.credentialJwt as string}\n`) });
     }
+    assertExportClean(entries, records.map((r) => r.snapshot));
     return zipBuffer(entries, new Date(this.deps.clock().toISOString().slice(0, 10)));
   }
 }

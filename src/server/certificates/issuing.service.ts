@@ -21,10 +21,13 @@ import { signCredential } from './credential/vc-jwt.ts';
 import { missingOrganisationFields, type Organisation } from './organisation.ts';
 import type { OrganisationRepository } from './organisation.repository.ts';
 import { renderCertificatePdf } from './pdf/certificate-pdf.ts';
+import { revealingTexts } from './printed-texts.ts';
+import { publicUrlProblems } from './public-url-check.ts';
+import { publicUrlRefusal, revealingTextRefusal } from './issuing-refusal.ts';
 import type { CertificateRecord, RegistryRepository } from './registry.repository.ts';
 import type { ReleaseService } from './release.service.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
-import { buildSnapshot, revealingTexts, snapshotHash, type CertificateSnapshot, type SnapshotInput } from './snapshot.ts';
+import { buildSnapshot, snapshotHash, type CertificateSnapshot, type SnapshotInput } from './snapshot.ts';
 import { randomStatusIndex, statusListEntry } from './status-list.ts';
 import { thinEvidenceWarnings } from './thin-evidence.ts';
 import { randomVerificationCode } from './verification-code.ts';
@@ -57,9 +60,12 @@ export interface IssuingDeps {
   registry: RegistryRepository;
   organisation: OrganisationRepository;
   signingKey: () => Promise<SigningKey>;
-  verifyBaseUrl: string;
-  /** The instance base URL (xAPI actors and activity ids). */
+  /** The intranet's BASE_URL: written into exported statements, never the verification address. */
   baseUrl: string;
+  /** The intranet's BASE_URL: never the verification address. */
+  intranetBaseUrl: string;
+  /** VERIFY_BASE_URL, null while unset. */
+  verifyBaseUrl: string | null;
   clock: Clock;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run: RunUnitOfWork<any>;
@@ -68,10 +74,15 @@ export interface IssuingDeps {
 export class IssuingService {
   constructor(private readonly deps: IssuingDeps) {}
 
-  /** The organisation as printed, with the VERIFY_BASE_URL override applied. */
-  async verifyBaseUrl(org?: Organisation): Promise<string> {
+  /** The public verification address: the organisation's override, else VERIFY_BASE_URL; null when neither is set. */
+  async publicVerifyBaseUrl(org?: Organisation): Promise<string | null> {
     const organisation = org ?? (await this.deps.organisation.get());
-    return (organisation.verifyBaseUrl ?? this.deps.verifyBaseUrl).replace(/\/+$/, '');
+    return (organisation.verifyBaseUrl ?? this.deps.verifyBaseUrl)?.replace(/\/+$/, '') ?? null;
+  }
+
+  /** The address this instance names itself by: the public one, else its own BASE_URL. */
+  async verifyBaseUrl(org?: Organisation): Promise<string> {
+    return (await this.publicVerifyBaseUrl(org)) ?? this.deps.baseUrl.replace(/\/+$/, '');
   }
 
   /** What the learner's certificate would say now, less its identity; refuses what must not be printed. */
@@ -82,6 +93,9 @@ export class IssuingService {
     if (missing.length > 0) throw issueError('certificates.errors.organisationIncomplete');
     if (!review.release.leavingDate) throw issueError('certificates.errors.leavingDateMissing');
     if (!appraisalComplete(review.release.appraisal)) throw issueError('certificates.errors.appraisalIncomplete');
+    const verifyBaseUrl = await this.publicVerifyBaseUrl(organisation);
+    const urlProblems = publicUrlProblems({ verifyBaseUrl, baseUrls: [this.deps.intranetBaseUrl, this.deps.baseUrl] });
+    if (urlProblems.length > 0) throw publicUrlRefusal(urlProblems);
     return {
       cohortId: review.cohortId,
       input: {
@@ -91,14 +105,16 @@ export class IssuingService {
         framework: this.deps.release.framework(),
         appraisal: review.release.appraisal,
         organisation,
-        verifyBaseUrl: await this.verifyBaseUrl(organisation),
+        verifyBaseUrl: verifyBaseUrl as string,
       },
     };
   }
 
   private snapshotOf(draft: Awaited<ReturnType<IssuingService['draft']>>['input'], identity: CertificateIdentity): CertificateSnapshot {
     const snapshot = buildSnapshot({ ...draft, ...identity, issuedAt: this.deps.clock().toISOString() });
-    if (revealingTexts(snapshot).length > 0) throw issueError('certificates.errors.revealingText');
+    // Every string of the snapshot: the PDF, the credential and the exports are all built from it.
+    const revealing = revealingTexts(snapshot);
+    if (revealing.length > 0) throw revealingTextRefusal(revealing);
     return snapshot;
   }
 

@@ -10,7 +10,6 @@ import type { LearnerEvidence } from '../evidence/learner-evidence.ts';
 import type { PracticeCounts } from '../evidence/practice-counts.ts';
 import type { AppraisalEntry } from './appraisal.ts';
 import { APPRAISAL_CRITERIA } from './appraisal.ts';
-import { forbiddenWordsIn } from './forbidden-words.ts';
 import type { Organisation } from './organisation.ts';
 
 /**
@@ -193,22 +192,4 @@ export function canonicalJson(value: unknown): string {
 
 export function snapshotHash(snapshot: CertificateSnapshot): string {
   return crypto.createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
-}
-
-/**
- * Printed texts that would reveal the place of training while the option is off. Checked
- * before issuing: a text an admin or a trainer typed must not leak it by accident.
- */
-export function revealingTexts(snapshot: CertificateSnapshot): Array<{ field: string; words: string[] }> {
-  if (snapshot.training.place !== null) return [];
-  const texts: Array<[string, string]> = [
-    ['issuer.name', snapshot.issuer.name],
-    ['issuer.address', snapshot.issuer.addressLines.join(' ')],
-    ['issuer.signatoryTitle', snapshot.issuer.signatoryTitle],
-    ['issuer.signatoryName', snapshot.issuer.signatoryName],
-    ['issuePlace', snapshot.issuePlace],
-    ...snapshot.modules.map((m): [string, string] => [`modules.${m.id}`, m.title]),
-    ...snapshot.appraisal.map((a): [string, string] => [`appraisal.${a.criterion}`, a.text]),
-  ];
-  return texts.map(([field, text]) => ({ field, words: forbiddenWordsIn(text) })).filter((t) => t.words.length > 0);
 }

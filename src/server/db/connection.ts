@@ -39,13 +39,27 @@ export function sqlitePathOf(url: string): string {
   return url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
 }
 
+/**
+ * The SQLite file holds personal data, password hashes and the sealed signing key: readable
+ * and writable by the app's own user only (0600), its -wal and -shm companions too (SQLite gives
+ * them the database file's mode). A file left 0644 by an older release is tightened.
+ */
+function restrictToOwner(file: string): void {
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+}
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
     const file = sqlitePathOf(url);
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== ':memory:') {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+      restrictToOwner(file);
+    }
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
+    if (file !== ':memory:') restrictToOwner(file);
     // synchronous=FULL: an acknowledged write survives kill -9 and power loss (LRS durability).
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import session from 'express-session';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
@@ -5,6 +6,13 @@ import type { Clock } from '../clock.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 type Callback<T = void> = (err?: unknown, value?: T) => void;
+
+/**
+ * The key a session is stored under: the SHA-256 of its id, never the id itself, so that
+ * someone who reads the database cannot put a live id in a cookie and take over the session
+ * (issue 12). The cookie carries the id; only its holder can present it.
+ */
+export const storedSessionKey = (sid: string): string => crypto.createHash('sha256').update(sid).digest('hex');
 
 /**
  * express-session store on our own database (SQLite or PostgreSQL), so sessions survive a
@@ -31,7 +39,7 @@ export class KyselySessionStore extends session.Store {
     this.db
       .selectFrom('http_sessions')
       .select(['data', 'expires_at'])
-      .where('sid', '=', sid)
+      .where('sid', '=', storedSessionKey(sid))
       .executeTakeFirst()
       .then((row) => {
         if (!row || Number(row.expires_at) <= this.clock().getTime()) return callback(undefined, null);
@@ -41,7 +49,7 @@ export class KyselySessionStore extends session.Store {
   }
 
   override set(sid: string, sess: session.SessionData, callback?: Callback): void {
-    const row = { sid, data: JSON.stringify(sess), expires_at: this.expiry(sess) };
+    const row = { sid: storedSessionKey(sid), data: JSON.stringify(sess), expires_at: this.expiry(sess) };
     this.db
       .insertInto('http_sessions')
       .values(row)
@@ -56,7 +64,7 @@ export class KyselySessionStore extends session.Store {
     this.db
       .updateTable('http_sessions')
       .set({ expires_at: this.expiry(sess) })
-      .where('sid', '=', sid)
+      .where('sid', '=', storedSessionKey(sid))
       .execute()
       .then(() => callback?.())
       .catch((err) => callback?.(err));
@@ -65,7 +73,7 @@ export class KyselySessionStore extends session.Store {
   override destroy(sid: string, callback?: Callback): void {
     this.db
       .deleteFrom('http_sessions')
-      .where('sid', '=', sid)
+      .where('sid', '=', storedSessionKey(sid))
       .execute()
       .then(() => callback?.())
       .catch((err) => callback?.(err));

@@ -6,7 +6,9 @@ import type { AppContext } from '../../context.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { fields, formErrorsOf, parseForm, renderFormErrors } from '../../http/form.ts';
 import { get, post, type RouteSpec } from '../../http/route-table.ts';
+import { forbiddenWordsIn } from '../forbidden-words.ts';
 import { DEFAULT_LOGO } from '../pdf/certificate-pdf.ts';
+import { publicUrlProblems } from '../public-url-check.ts';
 import type { Organisation } from '../organisation.ts';
 import { imageTypeOf, readUploadedFile } from './multipart-file.ts';
 import fs from 'node:fs';
@@ -39,6 +41,23 @@ const organisationSchema = z
   })
   .refine((o) => !o.showTrainingPlace || o.trainingPlace !== '', { message: 'certificates.errors.trainingPlaceRequired', path: ['trainingPlace'] });
 
+/**
+ * What the organisation form may not save: texts printed on every certificate that name
+ * detention, and a verification address employers could not use or that names it (issue 12).
+ * Issuing checks the same again; refusing here tells the admin at once.
+ */
+function revealingOrganisationFields(v: z.infer<typeof organisationSchema>, baseUrl: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const field of ['name', 'address', 'city', 'signatoryName', 'signatoryTitle', 'trainingPlace'] as const) {
+    if (forbiddenWordsIn(v[field]).length > 0) errors[field] = 'certificates.errors.organisationRevealing';
+  }
+  if (v.verifyBaseUrl !== '') {
+    const problem = publicUrlProblems({ verifyBaseUrl: v.verifyBaseUrl, baseUrls: [baseUrl] }).find((p) => p.startsWith('verifyBaseUrl'));
+    if (problem) errors.verifyBaseUrl = `certificates.errors.${problem}`;
+  }
+  return errors;
+}
+
 const birthDateSchema = z.object({ birthDate: z.union([z.literal(''), fields.date()]) });
 
 function formValues(o: Organisation): Record<string, unknown> {
@@ -69,6 +88,8 @@ export function organisationRoutes(ctx: AppContext): RouteSpec[] {
     const form = parseForm(organisationSchema, req.body);
     if (!form.ok) return renderFormErrors(res, view, { ...(await model()), values: form.values }, form.errors);
     const v = form.values;
+    const revealing = revealingOrganisationFields(v, ctx.config.baseUrl);
+    if (Object.keys(revealing).length > 0) return renderFormErrors(res, view, { ...(await model()), values: v }, revealing);
     const current = await organisation.get();
     await organisation.save({
       ...current,
