@@ -107,7 +107,7 @@ describe('certificates: no printed or exported text reveals detention', function
     const page = cheerio.load((await learner.get('/learner/certificate').expect(200)).text);
     const res = await learner.post('/learner/certificate/package').type('form').send({ _csrf: String(page('input[name=_csrf]').val()) }).buffer(true).parse(binary).expect(200);
     const files = await unzip(res.body as Buffer);
-    expect([...files.keys()].filter((n) => !n.endsWith('.pdf')).sort()).to.deep.equal([`attestation-${record?.number}.json`, `attestation-${record?.number}.jwt`, 'mes-traces.json', 'mon-parcours.html']);
+    expect([...files.keys()].filter((n) => !n.endsWith('.pdf')).sort()).to.deep.equal([`attestation-${record?.verificationCode}.json`, `attestation-${record?.verificationCode}.jwt`, 'mes-traces.json', 'mon-parcours.html']);
     for (const [name, data] of files) {
       const text = name.endsWith('.pdf') ? (await readPdf(data)).text : data.toString('utf8');
       expect(forbiddenWordsIn(text), name).to.deep.equal([]);
