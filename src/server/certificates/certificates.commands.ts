@@ -14,7 +14,8 @@ import { AppError } from '../errors.ts';
 import { requireOption, UsageError, type CliCommand } from '../cli/command.ts';
 import type { AppContext } from '../context.ts';
 import { jwtFromFile } from './credential-file.ts';
-import { SIGNING_KEY_SETTING } from './credential/signing-key.ts';
+import { createSecretKeyFile } from '../secrets/secret-key.ts';
+import { resealStoredKey, SIGNING_KEY_SETTING } from './credential/signing-key.ts';
 import { isLocale, translator } from '../i18n/catalogue.ts';
 import { bindPdf, verifyCredentialJwt, type VerificationResult } from './verification.ts';
 import { verifyReport } from './verify-report.ts';
@@ -104,6 +105,28 @@ export const certificatesCommands: CliCommand[] = [
         process.stderr.write(`${translatedErrorLines(err, locale).join('\n')}\n`);
         return 1;
       }
+    },
+  },
+  {
+    words: ['secret-key', 'rotate'],
+    usage: 'secret-key rotate --to <new key file>',
+    summary: 'writes a new secret key (0600) and re-seals the signing key under it; then point TREMPLIN_SECRET_KEY_FILE at the new file and restart',
+    async run(options, _p, ctx) {
+      const c = ctx as AppContext;
+      const to = requireOption(options, 'to');
+      if (fs.existsSync(to)) throw new UsageError(`${to} already exists: give a new file`);
+      const current = c.secretKey();
+      const stored = await c.repositories.settings.get(SIGNING_KEY_SETTING);
+      // Opened with the current key before anything is written: a wrong key changes nothing.
+      if (stored !== null) resealStoredKey(stored, current, current);
+      const next = createSecretKeyFile(to);
+      if (stored !== null) await c.repositories.settings.set(SIGNING_KEY_SETTING, resealStoredKey(stored, current, next));
+      process.stdout.write(
+        `New secret key written to ${to} (mode 0600); the signing key is sealed under it.\n` +
+          `Now set TREMPLIN_SECRET_KEY_FILE=${to} (or replace the old key file with it; unset TREMPLIN_SECRET_KEY), restart every instance, ` +
+          'then destroy the old key and its copies. Issued certificates keep verifying; everyone logs in again.\n',
+      );
+      return 0;
     },
   },
   {

@@ -34,6 +34,13 @@ function createKeyFile(file: string): void {
   }
 }
 
+/** A new secret key in a new file (0600); refuses to overwrite one. */
+export function createSecretKeyFile(file: string): Buffer {
+  if (fs.existsSync(file)) throw new SecretKeyError(`${file} already exists: give a new file`);
+  createKeyFile(file);
+  return loadSecretKey({ file });
+}
+
 export function loadSecretKey(source: { key?: string; file: string }): Buffer {
   if (source.key) return decodeSecretKey(source.key, 'TREMPLIN_SECRET_KEY');
   if (!fs.existsSync(source.file)) createKeyFile(source.file);

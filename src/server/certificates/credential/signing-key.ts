@@ -63,6 +63,14 @@ export function sealLegacyKey(text: string, secretKey: Buffer): string | null {
   return JSON.stringify({ ...rest, sealedPrivateKey: seal(privatePkcs8, sealingKey(secretKey), SIGNING_KEY_SETTING) });
 }
 
+/** The same key sealed under another secret key (rotation of the secret key, docs/certificates.md). */
+export function resealStoredKey(text: string, from: Buffer, to: Buffer): string {
+  const stored = JSON.parse(text) as StoredKey;
+  const pem = stored.sealedPrivateKey ? open(stored.sealedPrivateKey, sealingKey(from), SIGNING_KEY_SETTING) : (stored.privatePkcs8 as string);
+  const { privatePkcs8: _clear, ...rest } = stored;
+  return JSON.stringify({ ...rest, sealedPrivateKey: seal(pem, sealingKey(to), SIGNING_KEY_SETTING) });
+}
+
 /** The key, created on first use; two instances starting together agree (getOrCreate). */
 export async function loadSigningKey(settings: SettingsRepository, now: () => Date, secretKey: () => Buffer): Promise<SigningKey> {
   const existing = await settings.get(SIGNING_KEY_SETTING);
