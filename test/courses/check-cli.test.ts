@@ -32,6 +32,34 @@ describe('npm run courses:check', function () {
     expect(run.stderr).to.equal('');
     expect(run.status).to.equal(0);
     expect(run.stdout).to.match(/^OK : \d+ module\(s\) valide\(s\)\./);
+    const accuracy = /Réponses types : (\d+)\/(\d+) bien classées \(100 %\)/.exec(run.stdout);
+    expect(accuracy?.[1]).to.equal(accuracy?.[2]);
+    expect(Number(accuracy?.[1])).to.be.at.least(13 * 12);
+  });
+
+  it('fails when a rubric misclassifies a sample answer or a typed turn has too few, with file and line', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tremplin-courses-'));
+    roots.push(root);
+    fs.cpSync(COURSES_DIR, root, { recursive: true });
+    const retard = 'clients-mecontents/roleplays/retard-livraison.yaml';
+    const badAsGood = '        - "Votre commande a du retard madame."\n';
+    const original = fs.readFileSync(path.join(root, retard), 'utf8');
+    // The bad sample moved to the top of the good ones, and one bad sample fewer than six left.
+    const edited = original.replace(badAsGood, '').replace('      good:\n', `      good:\n${badAsGood}`).replace('        - "canapé retard congé madame"\n', '');
+    expect(edited).to.not.equal(original);
+    fs.writeFileSync(path.join(root, retard), edited);
+    const run = check(root);
+    expect(run.status).to.equal(1);
+    const rel = path.relative(process.cwd(), root);
+    const lines = edited.split('\n');
+    const sampleLine = lines.indexOf(badAsGood.trimEnd()) + 1;
+    const nodeLine = lines.indexOf('  reformulation:') + 1;
+    expect(run.stderr).to.contain(`${rel}/${retard}:${nodeLine}: réponse libre « reformulation » : il faut au moins 6 bonnes et 6 mauvaises réponses types (samples), il y en a 7 et 5.`);
+    expect(run.stderr).to.contain(`${rel}/${retard}:${sampleLine}: réponse libre « reformulation » : cette bonne réponse type échoue (62 % ; manque : le jour de congé perdu) : « Votre commande a du retard madame. »`);
+    expect(run.stderr).to.match(/Réponses types : (\d+)\/(\d+) bien classées/);
+    const [, right, total] = /Réponses types : (\d+)\/(\d+)/.exec(run.stderr) ?? [];
+    expect(Number(total) - Number(right)).to.equal(1);
+    expect(run.stdout).to.equal('');
   });
 
   it('names the file and line of an error in a broken copy, and exits non-zero', () => {

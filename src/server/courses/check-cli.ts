@@ -2,6 +2,8 @@ import path from 'node:path';
 import { loadCourseLibrary } from './load-library.ts';
 import { formatSourceError } from './format/source-error.ts';
 import { describeLibrary } from './describe-library.ts';
+import { checkSamples, describeSampleReport } from './check-samples.ts';
+import { yamlLineFinder } from './yaml-line-finder.ts';
 
 /**
  * npm run courses:check [-- <path>]: validates courses/ (or one module folder) and prints
@@ -18,7 +20,15 @@ async function main(): Promise<number> {
     console.error(`\n${library.errors.length} erreur(s) : corrigez-les puis relancez npm run courses:check.`);
     return 1;
   }
-  console.log(describeLibrary(library.modules.map((m) => m.module)).join('\n'));
+  const modules = library.modules.map((m) => m.module);
+  const samples = checkSamples(modules, yamlLineFinder(library.root));
+  for (const error of samples.errors) console.error(formatSourceError({ ...error, file: prefix ? `${prefix}/${error.file}` : error.file }));
+  if (samples.errors.length > 0) {
+    console.error(`\n${describeSampleReport(samples)}`);
+    console.error(`${samples.errors.length} erreur(s) dans les réponses types : corrigez la grille (rubric) ou l’étiquette, puis relancez npm run courses:check.`);
+    return 1;
+  }
+  console.log([...describeLibrary(modules), describeSampleReport(samples)].join('\n'));
   return 0;
 }
 

@@ -8,11 +8,13 @@ export interface Phrase {
   /**
    * A single word names a topic ("devis", "technicien") and is found in a negative sentence
    * too ("vous n'avez pas de devis ?"). Two words or more state something, and a written
-   * negation is part of what is stated: then each word must have the same polarity in the
-   * answer as in the phrase, so "je peux vous donner" is not found in "je ne peux pas vous
-   * donner", and "je ne peux pas" is found in "je peux pas".
+   * negation is part of what is stated. A positive phrase is found only where none of its
+   * words is negated, so "je peux vous donner" is not found in "je ne peux pas vous donner".
+   * A negative phrase is found where its negated words are negated ("je ne peux pas" in
+   * "je peux pas"); its other words may be either ("je" in "… pas, je ne peux rien").
    */
   polar: boolean;
+  negative: boolean;
 }
 
 /** Words of the answer allowed between two words of a phrase: "je vous comprends" for "je comprends". */
@@ -23,7 +25,8 @@ const HARD_STOPS = new Set(['.', '!', '?', ';', ':', '(', ')']);
 export function compilePhrase(text: string): Phrase {
   const tokens = analyseFrench(text).filter((t) => !t.particle && (t.kind !== 'mark' || t.surface === '?'));
   const words = tokens.filter((t) => t.kind !== 'mark');
-  return { text, tokens, polar: words.length >= 2 || words.some((t) => t.negated) };
+  const negative = words.some((t) => t.negated);
+  return { text, tokens, polar: words.length >= 2 || negative, negative };
 }
 
 /** Indexes of the answer tokens where the phrase is found (its first occurrence), or undefined. */
@@ -36,23 +39,37 @@ export function findPhrase(answer: readonly Token[], phrase: Phrase): number[] |
   return undefined;
 }
 
-/** Every place the phrase occurs: the grader needs them to tell the answer's own words from the rubric's. */
+/**
+ * Every place the phrase occurs, as the answer tokens it covers: its words, what lies between
+ * them, and the negation particles around them ("ne … pas" of "je ne peux pas"). The grader
+ * needs them to tell the answer's own words from the rubric's.
+ */
 export function phraseOccurrences(answer: readonly Token[], phrase: Phrase): number[][] {
   if (phrase.tokens.length === 0) return [];
   const found: number[][] = [];
   for (let start = 0; start < answer.length; start++) {
     const at = matchFrom(answer, phrase, start, 0);
-    if (at) found.push(at);
+    if (!at) continue;
+    let first = at[0];
+    let last = at[at.length - 1];
+    while (first > 0 && answer[first - 1].particle) first--;
+    while (last + 1 < answer.length && answer[last + 1].particle) last++;
+    found.push(Array.from({ length: last - first + 1 }, (_, k) => first + k));
   }
   return found;
 }
 
-function fits(answer: Token, term: Token, polar: boolean): boolean {
-  return !answer.particle && sameWord(answer, term) && (!polar || answer.negated === term.negated);
+function samePolarity(answer: Token, term: Token, phrase: Phrase): boolean {
+  if (!phrase.polar) return true;
+  return phrase.negative ? !term.negated || answer.negated : !answer.negated;
+}
+
+function fits(answer: Token, term: Token, phrase: Phrase): boolean {
+  return !answer.particle && sameWord(answer, term) && samePolarity(answer, term, phrase);
 }
 
 function matchFrom(answer: readonly Token[], phrase: Phrase, at: number, k: number): number[] | undefined {
-  if (!fits(answer[at], phrase.tokens[k], phrase.polar)) return undefined;
+  if (!fits(answer[at], phrase.tokens[k], phrase)) return undefined;
   if (k === phrase.tokens.length - 1) return [at];
   let gap = 0;
   for (let i = at + 1; i < answer.length && gap <= MAX_GAP; i++) {

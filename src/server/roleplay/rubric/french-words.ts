@@ -37,7 +37,7 @@ export const FINITE_VERBS = words(`
   sais sait savez savons comprends comprend comprenons vois voit voyez voyons
   dis dit dites disons prends prend prenez prenons mets met mettez
   note notons regarde regardons verifie verifions envoie envoyez envoyons
-  reste restez propose proposons explique demande demandons appelle appelez
+  reste restez propose proposons explique demande demandons appelle appelez voici
 `);
 
 /** Adverbs and other small words of ordinary sentences. */
@@ -55,7 +55,7 @@ export const NEGATION_ALONE = words('pas jamais rien aucun aucune sans ni');
 export const NEGATION_AFTER_VERB = words('pas jamais rien');
 
 /** Words that end a clause for negation: "je ne peux pas, mais je vais vérifier". */
-export const CLAUSE_BREAK_WORDS = words('mais et ou car donc puis parce puisque quand lorsque si comme que qui alors');
+export const CLAUSE_BREAK_WORDS = words('mais et car donc puis parce puisque quand lorsque si comme que qui alors');
 
 /**
  * Words that carry no content in a typed answer: greetings, thanks, titles and hesitation.

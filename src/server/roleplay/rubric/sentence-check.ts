@@ -15,17 +15,22 @@ import { CLITICS, CONJUNCTIONS, DETERMINERS, FILLERS, FINITE_VERBS, FUNCTION_WOR
  *   prepositions and auxiliaries; a list of nouns has none. At least a quarter are required;
  * - words of its own: at least a third of the words must lie outside the rubric expressions
  *   the answer matched. The rubric's words alone, in any order, are not an answer;
+ * - linking words that join items ("et", "donc", "puis"…) count for neither, as fillers do:
+ *   "note et preuve et vérifie" is still the rubric's words in a row;
  * - no broken grammar: an article followed by another small word or by nothing ("le la de")
  *   is what padding with function words looks like; two such breaks fail the answer.
  */
 export type NotASentence = 'no-clause' | 'few-grammar-words' | 'only-rubric-words' | 'broken-grammar';
+
+/** Words that join items of a list as well as clauses: no evidence of a sentence on their own. */
+const LINKS = new Set(['et', 'ou', 'mais', 'donc', 'car', 'ni', 'puis', 'ensuite', 'aussi']);
 
 export const MIN_GRAMMAR_SHARE = 0.25;
 export const MIN_OWN_SHARE = 1 / 3;
 export const MAX_BROKEN = 1;
 
 export function whyNotASentence(tokens: readonly Token[], rubricTokens: ReadonlySet<number>): NotASentence | undefined {
-  const meaningful = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'mark' && !FILLERS.has(t.folded));
+  const meaningful = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'mark' && !FILLERS.has(t.folded) && !LINKS.has(t.folded));
   if (meaningful.length === 0) return 'no-clause';
   if (!hasClause(tokens, rubricTokens)) return 'no-clause';
   const grammar = meaningful.filter(({ t }) => t.kind === 'word' && FUNCTION_WORDS.has(t.folded)).length;
