@@ -41,14 +41,16 @@ export function findPhrase(answer: readonly Token[], phrase: Phrase): number[] |
 
 /**
  * Every place the phrase occurs, as the answer tokens it covers: its words, what lies between
- * them, and the negation particles around them ("ne … pas" of "je ne peux pas"). The grader
- * needs them to tell the answer's own words from the rubric's.
+ * them, and the negation particles around them ("ne … pas" of "je ne peux pas"), whatever
+ * their polarity: the rubric's words are the rubric's words even where they do not count. The
+ * grader needs them to tell the answer's own words from the rubric's.
  */
 export function phraseOccurrences(answer: readonly Token[], phrase: Phrase): number[][] {
   if (phrase.tokens.length === 0) return [];
+  const anyPolarity: Phrase = { ...phrase, polar: false };
   const found: number[][] = [];
   for (let start = 0; start < answer.length; start++) {
-    const at = matchFrom(answer, phrase, start, 0);
+    const at = matchFrom(answer, anyPolarity, start, 0);
     if (!at) continue;
     let first = at[0];
     let last = at[at.length - 1];
