@@ -6,10 +6,10 @@
  * the same set (no phantom statement, no half-done answer), nothing is duplicated, and the
  * progress projection equals a rebuild from the LRS.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import { freePort } from '../helpers/free-port.ts';
-import * as cheerio from 'cheerio';
+import { browser, childDatabaseUrl, killServer, startServer } from '../helpers/real-server.ts';
 import { RIGHT_ANSWERS } from '../learning/play.ts';
 import { FIXTURE_COURSES, itemPath, learningWorld, statementsOf, verbOf, type LearningWorld } from '../learning/helpers.ts';
 import { foldProgress } from '../../src/server/learning/progress/progress-reducer.ts';
@@ -18,49 +18,12 @@ import { progressKey } from '../../src/server/learning/progress/item-progress.ts
 /** Milliseconds between sending an answer and the kill; overridable, printed. */
 const KILL_DELAYS = (process.env.CRASH_DELAYS_MS ?? '0,12').split(',').map(Number);
 
-/** A tiny browser: one cookie jar, no redirects followed. */
-function browser(base: string) {
-  const cookies = new Map<string, string>();
-  const remember = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair.indexOf('=');
-      cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return {
-    async get(path: string): Promise<{ status: number; $: cheerio.CheerioAPI }> {
-      const res = await fetch(base + path, { headers: { cookie: cookie() }, redirect: 'manual' });
-      remember(res);
-      return { status: res.status, $: cheerio.load(await res.text()) };
-    },
-    async post(path: string, form: Record<string, string | string[]>): Promise<number> {
-      const body = new URLSearchParams();
-      for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-      const res = await fetch(base + path, { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
-      remember(res);
-      await res.arrayBuffer();
-      return res.status;
-    },
-  };
-}
-
 describe('crash test: kill -9 of the real server while quiz answers are in flight', function () {
   this.timeout(600_000);
   let world: LearningWorld;
   let child: ChildProcess | undefined;
-  /** The server process works on the test's own database: the SQLite file, or the PostgreSQL schema. */
-  const childUrl = () => {
-    const { databaseUrl } = world.t.ctx.config;
-    const { schema } = world.t.ctx.database;
-    if (!schema) return databaseUrl;
-    const url = new URL(databaseUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    return url.toString();
-  };
   afterEach(async () => {
-    child?.kill('SIGKILL');
+    if (child) await killServer(child);
     await world?.close();
   });
 
@@ -68,22 +31,10 @@ describe('crash test: kill -9 of the real server while quiz answers are in fligh
     world = await learningWorld();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const start = async () => {
-      const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-        env: { ...process.env, PORT: String(port), DATABASE_URL: childUrl(), BASE_URL: world.t.ctx.config.baseUrl, COURSES_DIR: FIXTURE_COURSES, LOG_LEVEL: 'error', SESSION_SECRET: 's'.repeat(40) },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      for (let i = 0; i < 450; i++) {
-        if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-        if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) return server;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error('server did not start');
-    };
+    const start = () => startServer(port, { DATABASE_URL: childDatabaseUrl(world.t.ctx), BASE_URL: world.t.ctx.config.baseUrl, COURSES_DIR: FIXTURE_COURSES });
     const learner = browser(base);
     child = await start();
-    const login = await learner.get('/login');
-    expect(await learner.post('/login', { _csrf: String(login.$('input[name=_csrf]').val()), login: 'julien', password: 'motdepasse-solide' })).to.equal(303);
+    expect(await learner.login('julien')).to.equal(303);
     const quiz = await learner.get(itemPath('quiz'));
     const attempt = String(quiz.$('input[name=attempt]').val());
     const csrf = String(quiz.$('input[name=_csrf]').first().val());
@@ -110,10 +61,9 @@ describe('crash test: kill -9 of the real server while quiz answers are in fligh
     for (const [index, questionId] of questions.entries()) {
       const form = { _csrf: csrf, attempt, question: questionId, ...RIGHT_ANSWERS[questionId] };
       for (const delay of KILL_DELAYS) {
-        const inFlight = learner.post(`${itemPath('quiz')}/answer`, form).catch(() => 0);
+        const inFlight = learner.post(`${itemPath('quiz')}/answer`, form).catch(() => null);
         await new Promise((r) => setTimeout(r, delay));
-        child.kill('SIGKILL');
-        await new Promise((r) => child?.once('exit', r));
+        await killServer(child);
         await inFlight;
         crashes += 1;
         child = await start();
@@ -121,7 +71,7 @@ describe('crash test: kill -9 of the real server while quiz answers are in fligh
         const before = await invariants();
         expect(before.length).to.be.oneOf([index, index + 1]);
         if (before.length === index + 1) keptBeforeRetry += 1;
-        expect(await learner.post(`${itemPath('quiz')}/answer`, form), `retry of ${questionId} after a kill at ${delay} ms`).to.equal(303);
+        expect((await learner.post(`${itemPath('quiz')}/answer`, form)).status, `retry of ${questionId} after a kill at ${delay} ms`).to.equal(303);
         expect(await invariants()).to.have.length(index + 1);
       }
     }

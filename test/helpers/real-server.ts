@@ -1,0 +1,71 @@
+/**
+ * The real server (src/server/main.ts) as a child process on a test's own database, and a tiny
+ * cookie-keeping browser to drive it: for the crash tests, which kill it with SIGKILL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as cheerio from 'cheerio';
+import type { AppContext } from '../../src/server/context.ts';
+
+/** A DATABASE_URL that reaches the test's database: the SQLite file, or the PostgreSQL schema. */
+export function childDatabaseUrl(ctx: AppContext): string {
+  const { databaseUrl } = ctx.config;
+  const { schema } = ctx.database;
+  if (!schema) return databaseUrl;
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+/** Starts the server and waits until it answers; rejects if it exits first. */
+export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', SESSION_SECRET: 's'.repeat(40), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 450; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    if (await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.ok, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not start');
+}
+
+/** SIGKILL, and wait until the process is gone. */
+export async function killServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const gone = new Promise((r) => server.once('exit', r));
+  server.kill('SIGKILL');
+  await gone;
+}
+
+/** One cookie jar, no redirects followed. */
+export function browser(base: string) {
+  const cookies = new Map<string, string>();
+  const remember = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair.indexOf('=');
+      cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return {
+    async get(path: string): Promise<{ status: number; $: cheerio.CheerioAPI }> {
+      const res = await fetch(base + path, { headers: { cookie: cookie() }, redirect: 'manual' });
+      remember(res);
+      return { status: res.status, $: cheerio.load(await res.text()) };
+    },
+    async post(path: string, form: Record<string, string | string[]>): Promise<{ status: number; location: string | null }> {
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+      const res = await fetch(base + path, { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+      remember(res);
+      await res.arrayBuffer();
+      return { status: res.status, location: res.headers.get('location') };
+    },
+    async login(login: string, password = 'motdepasse-solide'): Promise<number> {
+      const page = await this.get('/login');
+      return (await this.post('/login', { _csrf: String(page.$('input[name=_csrf]').val()), login, password })).status;
+    },
+  };
+}
