@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFiles, type ScenarioFile } from '../../src/server/roleplay/library/load-scenario-files.ts';
 import { walkScenario } from './walk-scenario.ts';
+import { playCall } from './play-call.ts';
 import { edit, fixtureText, loadMini, parse } from './helpers.ts';
 
 const COURSES = fileURLToPath(new URL('../../courses', import.meta.url));
@@ -44,6 +45,17 @@ describe('shipped role-play scenarios', () => {
       expect([start.kind, start.phase], file).to.deep.equal(['choice', 'accueil']);
       if (scenario.persona.record.some((f) => identityData.test(f.label))) {
         expect(scenario.phases.map((p) => p.id), file).to.include('identification');
+      }
+    }
+  });
+
+  it('ends every call for a learner who always clicks the same place on screen, whatever the shuffle', () => {
+    // A wrong line that leads back to its own turn with no mood exit would let such a learner loop forever.
+    const typed = () => 'Bonjour madame, je vous remercie, je vérifie votre dossier et je vous rappelle.';
+    for (const { file, scenario } of library) {
+      for (let seed = 0; seed < 40; seed++) {
+        const played = playCall(scenario, { choose: (lines) => ({ type: 'say', line: lines[0] }), type: typed }, `position-${seed}`);
+        expect(played.state.ended, `${file} (seed ${seed})`).to.have.property("kind");
       }
     }
   });
