@@ -35,6 +35,9 @@ describe('npm run courses:check', function () {
     const accuracy = /Réponses types : (\d+)\/(\d+) bien classées \(100 %\)/.exec(run.stdout);
     expect(accuracy?.[1]).to.equal(accuracy?.[2]);
     expect(Number(accuracy?.[1])).to.be.at.least(13 * 12);
+    expect(run.stdout).to.match(/\nBiais : meilleure réplique aussi la plus longue dans \d+\/\d+ tours de choix \(\d+ %, au plus 40 %\)\./);
+    expect(run.stdout).to.match(/\nBiais : bonne réponse la plus longue dans \d+\/\d+ questions à choix unique/);
+    expect(run.stdout).to.match(/\nBiais : « vrai » est la réponse de \d+\/\d+ questions vrai\/faux/);
   });
 
   it('fails when a rubric misclassifies a sample answer or a typed turn has too few, with file and line', () => {

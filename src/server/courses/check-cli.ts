@@ -3,6 +3,7 @@ import { loadCourseLibrary } from './load-library.ts';
 import { formatSourceError } from './format/source-error.ts';
 import { describeLibrary } from './describe-library.ts';
 import { checkSamples, describeSampleReport } from './check-samples.ts';
+import { describeBias, libraryBias } from './library-bias.ts';
 import { yamlLineFinder } from './yaml-line-finder.ts';
 
 /**
@@ -29,6 +30,17 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log([...describeLibrary(modules), describeSampleReport(samples)].join('\n'));
+  // Bias is a property of the whole library: checking one module folder prints no figures.
+  if (modules.length > 1) {
+    const bias = describeBias(libraryBias(modules));
+    console.log(bias.lines.join('\n'));
+    for (const warning of bias.warnings) console.log(warning);
+    if (bias.errors.length > 0) {
+      for (const error of bias.errors) console.error(`erreur : ${error}`);
+      console.error(`\n${bias.errors.length} erreur(s) de biais : corrigez-les puis relancez npm run courses:check.`);
+      return 1;
+    }
+  }
   return 0;
 }
 
