@@ -1,5 +1,6 @@
 import type { FieldCheck } from './types.ts';
 import { collapseSpaces, normaliseAnswer } from './normalise-answer.ts';
+import { keywordsFound } from './keywords-found.ts';
 
 export const MAX_REGEX_INPUT = 200;
 
@@ -41,10 +42,7 @@ export function checkFieldAnswer(check: FieldCheck, response: string): boolean {
       return parseFrenchDate(response) === check.value;
     case 'normalised_text':
       return check.values.some((v) => normaliseAnswer(v) === normaliseAnswer(response));
-    case 'keywords': {
-      // A keyword also matches words that start with it: "rembours" finds "remboursement".
-      const answer = ` ${normaliseAnswer(response)}`;
-      return check.all.every((group) => group.some((word) => answer.includes(` ${normaliseAnswer(word)}`)));
-    }
+    case 'keywords':
+      return keywordsFound(check.all, response, { sentence: check.sentence === true });
   }
 }

@@ -12,7 +12,7 @@ const checkSchema = z.discriminatedUnion('rule', [
   z.strictObject({ rule: z.literal('number_range'), min: z.number(), max: z.number() }),
   z.strictObject({ rule: z.literal('date'), value: text }),
   z.strictObject({ rule: z.literal('normalised_text'), values: z.array(text).min(1) }),
-  z.strictObject({ rule: z.literal('keywords'), all: z.array(z.union([text, z.array(text).min(1)])).min(1) }),
+  z.strictObject({ rule: z.literal('keywords'), all: z.array(z.union([text, z.array(text).min(1)])).min(1), sentence: z.boolean().optional() }),
 ]);
 
 const fieldSchema = z.strictObject({
@@ -170,7 +170,7 @@ function toCheck(check: RawCheck): FieldCheck {
     case 'regex':
       return { rule: 'regex', pattern: check.pattern, flags: check.flags ?? '' };
     case 'keywords':
-      return { rule: 'keywords', all: check.all.map((g) => (Array.isArray(g) ? g : [g])) };
+      return { rule: 'keywords', all: check.all.map((g) => (Array.isArray(g) ? g : [g])), ...(check.sentence ? { sentence: true } : {}) };
     default:
       return check;
   }

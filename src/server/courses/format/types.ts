@@ -244,8 +244,12 @@ export type FieldCheck =
   | { rule: 'number_range'; min: number; max: number }
   | { rule: 'date'; value: string }
   | { rule: 'normalised_text'; values: string[] }
-  /** Every group must be present (any synonym of the group), after normalisation. */
-  | { rule: 'keywords'; all: string[][] };
+  /**
+   * Every group must be present (any synonym of the group): a word found as the role-play
+   * grader finds it (stems, accents, typos, negation) or starting with the keyword. With
+   * `sentence: true` (a sentence said or written to a customer) a list of words fails.
+   */
+  | { rule: 'keywords'; all: string[][]; sentence?: boolean };
 
 export interface FormField {
   id: string;
