@@ -10,10 +10,10 @@ import { reissuedCertificateId } from '../../src/server/certificates/issuing.ser
 import { cheerio, csrfFrom, loginAs } from '../helpers/app.ts';
 import { statementsOf } from '../learning/helpers.ts';
 import { certificateWorld, readyToIssue, type CertificateWorld } from './world.ts';
+import { inParallel } from '../helpers/parallel.ts';
 
 const PARALLEL = 20;
 const EARNED = 'http://id.tincanapi.com/verb/earned';
-const inParallel = (times: number, post: () => Promise<request.Response>) => Promise.all(Array.from({ length: times }, post));
 
 /** The issue form's fields as the review page renders them (hidden key, CSRF, the thin-evidence box ticked). */
 async function issueForm(agent: request.Agent, userId: string): Promise<Record<string, string>> {

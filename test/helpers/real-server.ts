@@ -69,3 +69,31 @@ export function browser(base: string) {
     },
   };
 }
+
+/**
+ * One crash point: post the form, kill the server `delay` ms later (the next of `delays`, in
+ * turn), restart it, check the invariants, post the same form again, check them again, and
+ * require that the action is done once. Counts the kills that landed after the commit.
+ */
+export function crashPoints(options: { delays: number[]; kill(): Promise<void>; restart(): Promise<void>; invariants(): Promise<unknown> }) {
+  const counts = { crashes: 0, committedBeforeKill: 0 };
+  return {
+    counts,
+    async crashAndRetry(action: string, post: () => Promise<{ status: number }>, progressOf: () => Promise<string>): Promise<void> {
+      const delay = options.delays[counts.crashes % options.delays.length];
+      const before = await progressOf();
+      const inFlight = post().catch(() => null);
+      await new Promise((r) => setTimeout(r, delay));
+      await options.kill();
+      await inFlight;
+      counts.crashes += 1;
+      await options.restart();
+      await options.invariants();
+      if ((await progressOf()) !== before) counts.committedBeforeKill += 1;
+      const retried = await post();
+      if (retried.status !== 303) throw new Error(`retry of ${action} after a kill at ${delay} ms answered ${retried.status}, not 303`);
+      await options.invariants();
+      if ((await progressOf()) === before) throw new Error(`${action} not done after its retry (kill at ${delay} ms)`);
+    },
+  };
+}

@@ -20,7 +20,7 @@ import { VERBS } from '../../src/server/xapi/vocabulary.ts';
 import type { Statement } from '../../src/lrs/index.ts';
 import { createTestApp, createUser, type TestApp } from '../helpers/app.ts';
 import { freePort } from '../helpers/free-port.ts';
-import { browser, childDatabaseUrl, killServer, startServer } from '../helpers/real-server.ts';
+import { browser, childDatabaseUrl, crashPoints, killServer, startServer } from '../helpers/real-server.ts';
 import { assignModule, ITEM_ID, MODULE_ID, writeCallLibrary } from '../calls/support.ts';
 
 const KILL_DELAYS = (process.env.CRASH_DELAYS_MS ?? '0,50,300,1500').split(',').map(Number);
@@ -73,25 +73,14 @@ describe('crash test: kill -9 of the real server while call actions are in fligh
       expect(new Map(live.map((r) => [progressKey(r), r]))).to.deep.equal(foldProgress(t.ctx.config.baseUrl, all));
       return rows;
     };
-    /** Posts the form, kills the server after the next delay, restarts it, checks, and posts it again. */
-    let crashes = 0;
-    let committedBeforeKill = 0;
-    const crashAndRetry = async (action: string, post: () => Promise<{ status: number; location: string | null }>, progressOf: () => Promise<string>) => {
-      const delay = KILL_DELAYS[crashes % KILL_DELAYS.length];
-      const before = await progressOf();
-      const inFlight = post().catch(() => null);
-      await new Promise((r) => setTimeout(r, delay));
-      await killServer(child as ChildProcess);
-      await inFlight;
-      crashes += 1;
-      child = await start();
-      await invariants();
-      if ((await progressOf()) !== before) committedBeforeKill += 1;
-      const retried = await post();
-      expect(retried.status, `retry of ${action} after a kill at ${delay} ms`).to.equal(303);
-      await invariants();
-      expect(await progressOf(), `${action} done once the retry answered`).to.not.equal(before);
-    };
+    const { counts, crashAndRetry } = crashPoints({
+      delays: KILL_DELAYS,
+      kill: () => killServer(child as ChildProcess),
+      restart: async () => {
+        child = await start();
+      },
+      invariants,
+    });
 
     const startPage = await agent.get(`/learner/calls/start?module=${MODULE_ID}&item=${ITEM_ID}`);
     const startForm = { _csrf: String(startPage.$('input[name=_csrf]').first().val()), module: MODULE_ID, item: ITEM_ID };
@@ -123,6 +112,6 @@ describe('crash test: kill -9 of the real server while call actions are in fligh
     const rows = await invariants();
     expect(rows).to.have.length(CALLS);
     expect(turns).to.be.greaterThan(CALLS);
-    console.log(`      call crash points tried: ${crashes} (${CALLS} starts and ${turns} turns, delays ${KILL_DELAYS.join(', ')} ms in turn); the action had committed before the kill in ${committedBeforeKill}`);
+    console.log(`      call crash points tried: ${counts.crashes} (${CALLS} starts and ${turns} turns, delays ${KILL_DELAYS.join(', ')} ms in turn); the action had committed before the kill in ${counts.committedBeforeKill}`);
   });
 });

@@ -9,7 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import { freePort } from '../helpers/free-port.ts';
-import { browser, childDatabaseUrl, killServer, startServer } from '../helpers/real-server.ts';
+import { browser, childDatabaseUrl, crashPoints, killServer, startServer } from '../helpers/real-server.ts';
 import { FIXTURE_COURSES, statementsOf } from '../learning/helpers.ts';
 import { certificateWorld, readyToIssue, type CertificateWorld } from '../certificates/world.ts';
 
@@ -51,25 +51,17 @@ describe('crash test: kill -9 of the real server while a certificate is issued o
     };
     const summary = async () => (await certificates()).map((r) => `${r.id}:${r.status}`).join(',');
 
-    let crashes = 0;
-    let committedBeforeKill = 0;
-    const crashAndRetry = async (action: string, post: () => Promise<{ status: number }>) => {
-      {
-        const delay = KILL_DELAYS[crashes % KILL_DELAYS.length];
-        const before = await summary();
-        const inFlight = post().catch(() => null);
-        await new Promise((r) => setTimeout(r, delay));
-        await killServer(child as ChildProcess);
-        await inFlight;
-        crashes += 1;
+    const { counts, crashAndRetry: crashPoint } = crashPoints({
+      delays: KILL_DELAYS,
+      kill: () => killServer(child as ChildProcess),
+      restart: async () => {
         child = await start();
-        await invariants();
-        if ((await summary()) !== before) committedBeforeKill += 1;
-        expect((await post()).status, `retry of ${action} after a kill at ${delay} ms`).to.equal(303);
-        const after = await invariants();
-        expect(after.filter((r) => r.status === 'valid'), `${action}: one valid certificate`).to.have.length(1);
-        expect(await summary(), `${action} done once the retry answered`).to.not.equal(before);
-      }
+      },
+      invariants,
+    });
+    const crashAndRetry = async (action: string, post: () => Promise<{ status: number }>) => {
+      await crashPoint(action, post, summary);
+      expect((await certificates()).filter((r) => r.status === 'valid'), `${action}: one valid certificate`).to.have.length(1);
     };
 
     // The trainer's issue form, as the review page renders it (its hidden key makes a retry the same issue).
@@ -96,6 +88,6 @@ describe('crash test: kill -9 of the real server while a certificate is issued o
     }
     const final = await invariants();
     expect(final.map((r) => r.status)).to.deep.equal([...Array(REISSUES).fill('replaced'), 'valid']);
-    console.log(`      certificate crash points tried: ${crashes} (one issue and ${KILL_DELAYS.length} re-issues, delays ${KILL_DELAYS.join(', ')} ms in turn); committed before the kill in ${committedBeforeKill}`);
+    console.log(`      certificate crash points tried: ${counts.crashes} (one issue and ${KILL_DELAYS.length} re-issues, delays ${KILL_DELAYS.join(', ')} ms in turn); committed before the kill in ${counts.committedBeforeKill}`);
   });
 });

@@ -5,6 +5,7 @@ import { VERBS } from '../../src/server/xapi/vocabulary.ts';
 import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
 import { MINI_LINES } from '../roleplay/helpers.ts';
 import { callBed, choiceReading, ITEM_ID, MODULE_ID, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from '../calls/support.ts';
+import { inParallel } from '../helpers/parallel.ts';
 
 const PARALLEL = 20;
 const verbOf = (s: Statement) => (s.verb as { id: string }).id;
@@ -16,8 +17,6 @@ async function countRows(bed: CallBed, table: 'roleplay_calls' | 'users' | 'lrs_
   return Number(row.n);
 }
 
-/** `times` copies of one post, all in flight at once. */
-const inParallel = (times: number, post: () => Promise<request.Response>) => Promise.all(Array.from({ length: times }, post));
 
 describe('one unit of work per action: 20 parallel posts give exactly one effect', function () {
   this.timeout(120_000);

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import type request from 'supertest';
 import { itemPath, learningWorld, loginAs, statementsOf, verbOf, cheerio, type LearningWorld } from '../learning/helpers.ts';
 import { playQuiz } from '../learning/play.ts';
+import { inParallel } from '../helpers/parallel.ts';
 
 const PARALLEL = 20;
-const inParallel = (times: number, send: () => Promise<request.Response>) => Promise.all(Array.from({ length: times }, send));
 
 describe('one attempt per start: 20 parallel first views or retries give one attempt and one "launched"', function () {
   this.timeout(120_000);

@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import type request from 'supertest';
 import { RIGHT_ANSWERS } from '../learning/play.ts';
 import { attemptOn, cheerio, itemPath, learningWorld, loginAs, statementCount, statementsOf, verbOf, type LearningWorld } from '../learning/helpers.ts';
+import { inParallel } from '../helpers/parallel.ts';
 
 const PARALLEL = 20;
 const QUESTIONS = Object.keys(RIGHT_ANSWERS);
 
-const inParallel = (times: number, post: () => Promise<request.Response>) => Promise.all(Array.from({ length: times }, post));
 
 describe('one unit of work per quiz answer: 20 parallel posts give exactly one effect', function () {
   this.timeout(120_000);

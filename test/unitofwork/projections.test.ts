@@ -14,19 +14,9 @@ import { playQuiz, readLesson, retry, submitFiche, submitTri } from '../learning
 import { foldProgress } from '../../src/server/learning/progress/progress-reducer.ts';
 import { progressKey, type ItemProgress } from '../../src/server/learning/progress/item-progress.ts';
 import type { Statement } from '../../src/lrs/index.ts';
+import { prng } from '../../bench/prng.ts';
 
 const run = promisify(execFile);
-
-/** A small seeded generator (mulberry32): the same workload on every run and both databases. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function allStatements(w: LearningWorld): Promise<Statement[]> {
   const out: Statement[] = [];
@@ -65,7 +55,7 @@ describe('durable projections: checkpoint, rebuild from the LRS, degraded health
 
   it('after a random workload of two learners, `projections rebuild` gives the same table as the live projection', async () => {
     w = await learningWorld();
-    const random = seeded(20261203);
+    const random = prng(20261203);
     const agents = [await loginAs(w.t.app, 'julien'), await loginAs(w.t.app, 'sofiane')];
     // The questions play.ts knows how to get wrong.
     const questions = ['q-choix', 'q-vf', 'q-court'];
