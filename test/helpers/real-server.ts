@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as cheerio from 'cheerio';
 import type { AppContext } from '../../src/server/context.ts';
+import { TEST_SECRET_KEY, TEST_VERIFY_BASE_URL } from './app.ts';
 
 /** A DATABASE_URL that reaches the test's database: the SQLite file, or the PostgreSQL schema. */
 export function childDatabaseUrl(ctx: AppContext): string {
@@ -19,7 +20,8 @@ export function childDatabaseUrl(ctx: AppContext): string {
 /** Starts the server and waits until it answers; rejects if it exits first. */
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', SESSION_SECRET: 's'.repeat(40), ...env },
+    // The test apps' secret key and verification site: the server reads what the test wrote.
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', SESSION_SECRET: 's'.repeat(40), TREMPLIN_SECRET_KEY: TEST_SECRET_KEY, VERIFY_BASE_URL: TEST_VERIFY_BASE_URL, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 450; i++) {
