@@ -12,7 +12,7 @@ import { createStatementRepository } from './statements/statement-repository.ts'
 import { createStatementService, type LrsService } from './statements/statement-service.ts';
 import { createStoredIdGenerator } from './storage/stored-id.ts';
 import type { LrsTables } from './storage/tables.ts';
-import type { Agent } from './types.ts';
+import type { Agent, Statement } from './types.ts';
 
 export type { Agent, Statement } from './types.ts';
 export type { LrsService, LrsTransaction, StoreOptions, StatementListener } from './statements/statement-service.ts';
@@ -47,6 +47,15 @@ export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** The authority of statements the LMS stores in-process. */
 export function lmsAuthority(baseUrl: string): Agent {
   return { objectType: 'Agent', name: 'Tremplin', account: { homePage: baseUrl, name: 'tremplin-lms' } };
+}
+
+/**
+ * The oldest stored statements, before an Lrs is built (boot reads them to find the identity a
+ * database was written with): the LRS's own repository, so no other code reads its tables.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function oldestStatements(db: Kysely<any>, dialect: 'sqlite' | 'postgres', limit: number): Promise<Statement[]> {
+  return (await createStatementRepository(db as Kysely<LrsTables>, dialect).after(null, limit)).map((r) => JSON.parse(r.full) as Statement);
 }
 
 export function createLrs(options: LrsOptions): Lrs {

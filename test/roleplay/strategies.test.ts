@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadScenarioFiles, type ScenarioFile } from '../../src/server/roleplay/library/load-scenario-files.ts';
 import type { FreeNode } from '../../src/server/roleplay/scenario/types.ts';
 import { modelAnswers, playCall, type ShownLine, type Strategy } from './play-call.ts';
+import { prng } from '../../bench/prng.ts';
 
 /**
  * Issue 10: learners who ignore the content must not pass. Every shipped call is played through
@@ -30,17 +31,6 @@ export function keywordList(node: FreeNode): string {
   return [...words, ...node.rubric.politeness.slice(0, 2), 'ok', 'merci', 'voilà', 'bien'].join(' ');
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STRATEGIES: Record<string, Strategy> = {
   'first line shown': { choose: (lines) => say(lines[0]), type: () => STOCK_ANSWER },
   'longest line': { choose: (lines) => say(most(lines, (l) => l.option.text.length)), type: () => STOCK_ANSWER },
@@ -51,7 +41,7 @@ const STRATEGIES: Record<string, Strategy> = {
 const keywordsAtTypedTurns: Strategy = { choose: (lines) => say(lines[0]), type: keywordList };
 
 function randomLearner(seed: number): Strategy {
-  const next = mulberry32(seed);
+  const next = prng(seed);
   return {
     choose: (lines) => say(lines[Math.floor(next() * lines.length)]),
     type: (node) => [STOCK_ANSWER, keywordList(node), 'Oui, d’accord, je vois.'][Math.floor(next() * 3)],

@@ -7,7 +7,6 @@ import { inParallel } from '../helpers/parallel.ts';
 const PARALLEL = 20;
 const QUESTIONS = Object.keys(RIGHT_ANSWERS);
 
-
 describe('one unit of work per quiz answer: 20 parallel posts give exactly one effect', function () {
   this.timeout(120_000);
   let world: LearningWorld;

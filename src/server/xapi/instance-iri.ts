@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { oldestStatements } from '../../lrs/index.ts';
 import { SettingsRepository } from '../settings/settings.repository.ts';
 
 const KEY = 'instance_iri';
@@ -12,19 +13,18 @@ const LMS_AUTHORITY = 'tremplin-lms';
  * with: the homePage of the oldest statement the LMS stored itself; else the current BASE_URL.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function resolveInstanceIri(db: Kysely<any>, baseUrl: string): Promise<string> {
+export async function resolveInstanceIri(db: Kysely<any>, dialect: 'sqlite' | 'postgres', baseUrl: string): Promise<string> {
   const settings = new SettingsRepository(db);
   const stored = await settings.get(KEY);
   if (stored !== null) return stored;
-  const historical = await homePageOfOldestLmsStatement(db);
+  const historical = await homePageOfOldestLmsStatement(db, dialect);
   return settings.getOrCreate(KEY, () => historical ?? baseUrl.replace(/\/+$/, ''));
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function homePageOfOldestLmsStatement(db: Kysely<any>): Promise<string | null> {
-  const rows = (await db.selectFrom('lrs_statement').select('full').orderBy('sid').limit(50).execute()) as Array<{ full: string }>;
-  for (const row of rows) {
-    const account = (JSON.parse(row.full) as { authority?: { account?: { homePage?: unknown; name?: unknown } } }).authority?.account;
+async function homePageOfOldestLmsStatement(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<string | null> {
+  for (const statement of await oldestStatements(db, dialect, 50)) {
+    const account = (statement as { authority?: { account?: { homePage?: unknown; name?: unknown } } }).authority?.account;
     if (account?.name === LMS_AUTHORITY && typeof account.homePage === 'string') return account.homePage;
   }
   return null;
