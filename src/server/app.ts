@@ -5,6 +5,7 @@ import './http/session-data.ts';
 import type { AppContext } from './context.ts';
 import { KyselySessionStore } from './http/session-store.ts';
 import { securityHeaders } from './http/security.ts';
+import { noStore } from './http/no-store.ts';
 import { installViewEngine } from './http/view-engine.ts';
 import { localeMiddleware } from './http/locale.ts';
 import { idleTimeout } from './http/idle-timeout.ts';
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
 
   app.use(securityHeaders(https));
   app.use('/static', express.static(publicDir, { maxAge: ctx.config.production ? '7d' : 0, fallthrough: true }));
+  app.use(noStore);
   app.use(express.urlencoded({ extended: false, limit: ctx.config.formBodyLimitBytes, parameterLimit: 2000 }));
   app.use(express.json({ limit: ctx.config.formBodyLimitBytes }));
   app.use(

@@ -11,8 +11,11 @@ describe('toCsv', () => {
     expect(line).to.equal('"Dupont; Jean";"dit ""Jo""";"deux\nlignes";" espace";sans');
   });
 
-  it('keeps formulas as text but leaves negative numbers alone', () => {
-    expect(toCsv(['x'], [['=1+1', '@SUM(A1)', '+33', '-2', '-x']]).split('\r\n')[1]).to.equal("'=1+1;'@SUM(A1);'+33;-2;'-x");
+  it('keeps formulas as text, even one that starts like a negative number, but leaves numbers alone', () => {
+    expect(toCsv(['x'], [['=1+1', '@SUM(A1)', '+33', '-2', '-x', -2]]).split('\r\n')[1]).to.equal("'=1+1;'@SUM(A1);'+33;'-2;'-x;-2");
+    expect(toCsv(['x'], [["-2+3+cmd|' /C calc'!A0"]]).split('\r\n')[1]).to.equal("'-2+3+cmd|' /C calc'!A0");
+    // Tab and CR also start a formula in some spreadsheets; CR also forces quoting.
+    expect(toCsv(['x'], [['\t=1', '\r=1']]).split('\r\n')[1]).to.equal('\'\t=1;"\'\r=1"');
   });
 
   it('makes safe file names', () => {

@@ -4,10 +4,15 @@
  */
 const BOM = '\uFEFF';
 
+/**
+ * Text that a spreadsheet would read as a formula (OWASP "CSV injection": a leading = + - @,
+ * tab or carriage return) gets a leading quote, so it stays text. Even "-2+3" is one: a display
+ * name like `-2+3+cmd|' /C calc'!A0` runs a command. Numbers are written by the app, never typed
+ * by a user, so they stay numbers (a negative score or duration keeps its minus).
+ */
 function cell(value: string | number): string {
   let text = String(value);
-  // A cell starting with = + - @ would run as a formula in a spreadsheet: keep it text.
-  if (/^[=+@]|^-(?!\d)/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
