@@ -119,4 +119,76 @@ describe('importCourseLibrary', () => {
     expect(again.created).to.deep.equal([]);
     expect(again.unchanged.map((u) => u.version)).to.deep.equal(folders.map(() => 1));
   });
+
+  describe('a version published in the browser is never replaced by an import', () => {
+    /** Version 2 as if published in the browser: v1's content with another title and hash. */
+    async function publishInBrowser(version = 2): Promise<void> {
+      const repo = new CourseRepository(database.db);
+      const latest = await repo.latestVersion('essai');
+      const content = { ...(latest as NonNullable<typeof latest>).content, title: 'Titre revu dans le navigateur', contentHash: `browser-${version}` };
+      expect(await repo.insertVersion(content, version, clock().toISOString(), 'authoring')).to.equal(true);
+    }
+    const versionRows = async () => (await database.db.selectFrom('course_versions').select(['version', 'origin']).orderBy('version').execute()).map((r) => `${r.version}:${r.origin}`);
+    const conflictRows = async () => database.db.selectFrom('course_import_conflicts').select(['module_id', 'kept_version', 'draft_from_disk']).execute();
+
+    it('keeps the browser version when the folder has not changed since the last import', async () => {
+      await importCourseLibrary(database.db, root, clock);
+      await publishInBrowser();
+      const report = await importCourseLibrary(database.db, root, clock);
+      expect(report.created).to.deep.equal([]);
+      expect(report.kept).to.deep.equal([{ moduleId: 'essai', version: 2 }]);
+      expect(report.conflicts).to.deep.equal([]);
+      expect(await versionRows()).to.deep.equal(['1:disk', '2:authoring']);
+      expect((await new CourseRepository(database.db).latestVersion('essai'))?.content.title).to.equal('Titre revu dans le navigateur');
+      expect(await conflictRows()).to.deep.equal([]);
+    });
+
+    it('records a conflict, and makes no version, when the folder changed too; the conflict goes when the folder is put back', async () => {
+      await importCourseLibrary(database.db, root, clock);
+      await publishInBrowser();
+      writeLibrary(root, { 'lessons/01.md': `${LESSON_MD}\n- Changé dans git.\n` });
+      for (let run = 0; run < 2; run++) {
+        const report = await importCourseLibrary(database.db, root, clock);
+        expect(report.created).to.deep.equal([]);
+        expect(report.conflicts.map((c) => [c.moduleId, c.keptVersion])).to.deep.equal([['essai', 2]]);
+        expect(await versionRows()).to.deep.equal(['1:disk', '2:authoring']);
+        expect((await conflictRows()).map((r) => [r.module_id, Number(r.kept_version), Number(r.draft_from_disk)])).to.deep.equal([['essai', 2, 0]]);
+      }
+      writeLibrary(root);
+      const back = await importCourseLibrary(database.db, root, clock);
+      expect(back.kept).to.deep.equal([{ moduleId: 'essai', version: 2 }]);
+      expect(await conflictRows()).to.deep.equal([]);
+      expect(await versionRows()).to.deep.equal(['1:disk', '2:authoring']);
+    });
+
+    it('on a database from before the disk hash was recorded, compares with the newest version imported from disk', async () => {
+      await importCourseLibrary(database.db, root, clock);
+      await publishInBrowser();
+      await database.db.deleteFrom('course_disk_imports').execute();
+      const report = await importCourseLibrary(database.db, root, clock);
+      expect(report.kept).to.deep.equal([{ moduleId: 'essai', version: 2 }]);
+      expect(report.conflicts).to.deep.equal([]);
+      expect(await versionRows()).to.deep.equal(['1:disk', '2:authoring']);
+    });
+
+    it('a folder appearing for a module created in the browser is a conflict, not a version', async () => {
+      const parsedV1 = await importCourseLibrary(database.db, root, clock);
+      // Rebuild the situation "only ever published in the browser": v1 marked authoring, no disk record.
+      await database.db.updateTable('course_versions').set({ origin: 'authoring', content_hash: 'browser-1' }).execute();
+      await database.db.deleteFrom('course_disk_imports').execute();
+      expect(parsedV1.created).to.have.length(1);
+      const report = await importCourseLibrary(database.db, root, clock);
+      expect(report.created).to.deep.equal([]);
+      expect(report.conflicts.map((c) => c.moduleId)).to.deep.equal(['essai']);
+      expect(await versionRows()).to.deep.equal(['1:authoring']);
+    });
+
+    it('still makes a new version over a version that came from disk', async () => {
+      await importCourseLibrary(database.db, root, clock);
+      writeLibrary(root, { 'lessons/01.md': `${LESSON_MD}\n- Changé dans git.\n` });
+      const report = await importCourseLibrary(database.db, root, clock);
+      expect(report.created.map((c) => c.version)).to.deep.equal([2]);
+      expect(await versionRows()).to.deep.equal(['1:disk', '2:disk']);
+    });
+  });
 });

@@ -124,6 +124,12 @@ describe('Migrations: a database migrated from the previous release', function (
         .values({ id, user_id: 'u1', module_id: 'm', item_id: 'i', version: 1, content_hash: 'h', registration: `r-${id}`, status: 'in_progress', revision: 0, state_json: '{}', started_at: startedAt, updated_at: startedAt })
         .execute();
     }
+    // A module imported from disk (v1), then published in the browser (v2, with its sources).
+    await migrated.db.insertInto('course_modules').values({ id: 'm', title: 'M', summary: 'S', latest_version: 2, created_at: now, updated_at: now }).execute();
+    for (const version of [1, 2]) {
+      await migrated.db.insertInto('course_versions').values({ module_id: 'm', version, content_hash: `h${version}`, format_version: 1, content: '{}', created_at: now }).execute();
+    }
+    await migrated.db.insertInto('authoring_version_files').values({ module_id: 'm', version: 2, files_json: '{}', created_at: now }).execute();
     await migrateToLatest(migrated);
   });
 
@@ -146,5 +152,10 @@ describe('Migrations: a database migrated from the previous release', function (
       { id: 'c-new', status: 'in_progress' },
       { id: 'c-old', status: 'abandoned' },
     ]);
+  });
+
+  it('marks the versions published in the browser as such, so that the import of courses/ leaves them alone', async () => {
+    const versions = await migrated.db.selectFrom('course_versions').select(['version', 'origin']).orderBy('version').execute();
+    expect(versions.map((v) => [Number(v.version), v.origin])).to.deep.equal([[1, 'disk'], [2, 'authoring']]);
   });
 });

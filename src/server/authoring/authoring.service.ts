@@ -8,6 +8,7 @@ import { COMPETENCIES_FILE, parseCompetencies } from '../courses/format/parse-co
 import { MODULE_FILE, parseModuleFolder, type ModuleResult } from '../courses/format/parse-module-folder.ts';
 import { isSourceText } from '../courses/format/media-types.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
+import type { ImportConflict } from '../courses/import/course-version.ts';
 import { readCourseFiles } from '../courses/read-course-files.ts';
 import { DraftsRepository, type Draft } from './drafts.repository.ts';
 import { fromTextarea, type ModuleFiles } from './draft-files.ts';
@@ -25,6 +26,9 @@ export interface DraftError {
 export type Validation = { ok: true; result: Extract<ModuleResult, { ok: true }> } | { ok: false; errors: DraftError[] };
 export type PublishOutcome = { status: 'published'; version: number } | { status: 'unchanged'; version: number } | { status: 'invalid'; errors: DraftError[] };
 export type ImportOutcome = { status: 'draft'; moduleId: string } | { status: 'published'; moduleId: string; version: number } | { status: 'unchanged'; moduleId: string; version: number } | { status: 'invalid'; errors: DraftError[] };
+
+/** updated_by of a draft the start-up import loaded from a conflicting courses/ folder. */
+export const IMPORT_AUTHOR = 'courses/';
 
 /** Paths a trainer may create in a folder: the layout of courses/ (no leading dot, no ".."). */
 const EDITABLE_PATH = /^(?:[a-z0-9][a-z0-9_-]*\/)?[a-z0-9][a-z0-9._-]*\.(?:md|yaml|yml)$/;
@@ -117,6 +121,59 @@ export class AuthoringService {
   async discard(moduleId: string): Promise<void> {
     await this.draft(moduleId);
     await this.drafts.delete(moduleId);
+    // A discarded draft of the folder leaves the conflict open, with its "load" button again.
+    if ((await this.courses.conflict(moduleId))?.draftFromDisk) await this.courses.setConflictDraft(moduleId, false);
+  }
+
+  /** Folders that changed on disk while the browser's version was kept (see importCourseLibrary). */
+  async conflicts(): Promise<ImportConflict[]> {
+    return this.courses.listConflicts();
+  }
+
+  async conflict(moduleId: string): Promise<ImportConflict | undefined> {
+    return this.courses.conflict(moduleId);
+  }
+
+  /**
+   * Puts courses/<module> into the module's draft, based on the kept version, so that the trainer
+   * sees the diff and publishes it or not. Returns false when a draft already exists (the trainer's
+   * work is never overwritten) or the folder no longer has that content.
+   */
+  async loadConflictDraft(moduleId: string, userId: string): Promise<boolean> {
+    const conflict = await this.courses.conflict(moduleId);
+    if (!conflict || conflict.draftFromDisk || (await this.drafts.find(moduleId))) return false;
+    const dir = path.join(this.coursesDir, moduleId);
+    if (!/^[a-z0-9_-]+$/.test(moduleId) || !fs.existsSync(path.join(dir, MODULE_FILE))) return false;
+    const files = await readCourseFiles(dir);
+    const parsed = parseModuleFolder(files, { folder: moduleId, framework: this.framework() });
+    if (!parsed.ok || parsed.module.contentHash !== conflict.diskHash) return false;
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await new DraftsRepository(trx).create(moduleId, files, conflict.keptVersion, userId, this.now()))) return false;
+      await new CourseRepository(trx).setConflictDraft(moduleId, true);
+      return true;
+    });
+  }
+
+  /** At start-up: every open conflict without a draft gets one from the folder. */
+  async loadConflictDrafts(): Promise<string[]> {
+    const loaded: string[] = [];
+    for (const c of await this.courses.listConflicts()) if (await this.loadConflictDraft(c.moduleId, IMPORT_AUTHOR)) loaded.push(c.moduleId);
+    return loaded;
+  }
+
+  /**
+   * The trainer keeps the published version: the folder's content counts as seen (the next
+   * import leaves it alone) and the draft loaded from it goes.
+   */
+  async keepPublished(moduleId: string): Promise<void> {
+    const conflict = await this.courses.conflict(moduleId);
+    if (!conflict) throw new NotFoundError();
+    await this.db.transaction().execute(async (trx) => {
+      const courses = new CourseRepository(trx);
+      await courses.recordDiskHash(moduleId, conflict.diskHash, this.now());
+      await courses.clearConflict(moduleId);
+      if (conflict.draftFromDisk) await new DraftsRepository(trx).delete(moduleId);
+    });
   }
 
   async saveFile(moduleId: string, filePath: string, text: string, userId: string): Promise<void> {
@@ -209,12 +266,19 @@ export class AuthoringService {
     return this.db.transaction().execute(async (trx) => {
       const courses = new CourseRepository(trx);
       if (dropDraft) await new DraftsRepository(trx).delete(moduleId);
+      // Publishing the draft loaded from a conflicting folder (edited or not), or the folder's
+      // very content, resolves the conflict: the folder has been seen.
+      const conflict = await courses.conflict(moduleId);
+      if (conflict && ((dropDraft && conflict.draftFromDisk) || conflict.diskHash === module.contentHash)) {
+        await courses.recordDiskHash(moduleId, conflict.diskHash, now);
+        await courses.clearConflict(moduleId);
+      }
       for (;;) {
         const latest = await courses.latestVersion(moduleId);
         if (latest && latest.contentHash === module.contentHash) return { status: 'unchanged' as const, version: latest.version };
         const version = (latest?.version ?? 0) + 1;
         await courses.insertAssets(assets, now);
-        if (await courses.insertVersion(module, version, now)) {
+        if (await courses.insertVersion(module, version, now, 'authoring')) {
           await new DraftsRepository(trx).saveVersionFiles(moduleId, version, files, now);
           return { status: 'published' as const, version };
         }

@@ -42,6 +42,7 @@ export function draftsRoutes(ctx: AppContext): RouteSpec[] {
     res.status(status).render('authoring/index', {
       title: 'authoring.index.title',
       modules: await authoring.overview(),
+      conflicts: await authoring.conflicts(),
       levels: LEVELS.map((l) => ({ value: l })),
       competencies: framework.blocks.flatMap((b) => b.competencies.map((c) => ({ code: c.code, label: c.label, checked: chosen.has(c.code) }))),
       ...extra,
@@ -51,12 +52,14 @@ export function draftsRoutes(ctx: AppContext): RouteSpec[] {
   const renderDraft = async (res: Response, moduleId: string, extra: Record<string, unknown> = {}, status = 200) => {
     const draft = await authoring.findDraft(moduleId);
     const latest = (await ctx.learning.courses.latestVersion(moduleId))?.version ?? null;
+    const conflict = await authoring.conflict(moduleId);
+    const conflictModel = conflict ? { conflict, conflictDraftExists: Boolean(draft) } : {};
     if (!draft) {
       if (latest === null) throw new NotFoundError();
-      res.status(status).render('authoring/published', { title: 'authoring.draft.title', moduleId, href: base(moduleId), latestVersion: latest, ...extra });
+      res.status(status).render('authoring/published', { title: 'authoring.draft.title', moduleId, href: base(moduleId), latestVersion: latest, ...conflictModel, ...extra });
       return;
     }
-    res.status(status).render('authoring/draft', { ...draftModel(draft, authoring.validate(moduleId, draft.files), authoring.framework(), latest), ...extra });
+    res.status(status).render('authoring/draft', { ...draftModel(draft, authoring.validate(moduleId, draft.files), authoring.framework(), latest), ...conflictModel, ...extra });
   };
 
   const create = async (req: Request, res: Response) => {
@@ -122,6 +125,16 @@ export function draftsRoutes(ctx: AppContext): RouteSpec[] {
     post('/trainer/authoring/:moduleId/discard', AUTHORS, async (req, res) => {
       await authoring.discard(moduleIdOf(req));
       res.redirect(303, '/trainer/authoring');
+    }),
+    post('/trainer/authoring/:moduleId/conflict/load', AUTHORS, async (req, res) => {
+      const moduleId = moduleIdOf(req);
+      if (!(await authoring.conflict(moduleId))) throw new NotFoundError();
+      await authoring.loadConflictDraft(moduleId, userOf(req));
+      res.redirect(303, base(moduleId));
+    }),
+    post('/trainer/authoring/:moduleId/conflict/keep', AUTHORS, async (req, res) => {
+      await authoring.keepPublished(moduleIdOf(req));
+      res.redirect(303, base(moduleIdOf(req)));
     }),
     post('/trainer/authoring/:moduleId/metadata', AUTHORS, metadata),
     post('/trainer/authoring/:moduleId/items', AUTHORS, addItem),

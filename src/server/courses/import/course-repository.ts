@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ModuleVersion } from '../format/types.ts';
 import type { ModuleAsset } from '../format/parse-module-folder.ts';
-import type { CourseModuleSummary, CourseVersion, StoredAsset } from './course-version.ts';
+import type { CourseModuleSummary, CourseVersion, ImportConflict, VersionOrigin, StoredAsset } from './course-version.ts';
 
 interface CoursesTables {
   course_modules: { id: string; title: string; summary: string; latest_version: number; created_at: string; updated_at: string };
-  course_versions: { module_id: string; version: number; content_hash: string; format_version: number; content: string; created_at: string };
+  course_versions: { module_id: string; version: number; content_hash: string; format_version: number; content: string; created_at: string; origin: string };
   course_assets: { sha256: string; media_type: string; bytes: number; data_base64: string; created_at: string };
+  course_disk_imports: { module_id: string; content_hash: string; recorded_at: string };
+  course_import_conflicts: { module_id: string; disk_hash: string; kept_version: number; draft_from_disk: number; detected_at: string };
 }
 
 type Db = Kysely<CoursesTables>;
@@ -18,8 +20,13 @@ function toVersion(row: VersionRow): CourseVersion {
     version: Number(row.version),
     contentHash: row.content_hash,
     createdAt: row.created_at,
+    origin: row.origin === 'authoring' ? 'authoring' : 'disk',
     content: JSON.parse(row.content) as ModuleVersion,
   };
+}
+
+function toConflict(row: CoursesTables['course_import_conflicts']): ImportConflict {
+  return { moduleId: row.module_id, diskHash: row.disk_hash, keptVersion: Number(row.kept_version), draftFromDisk: Number(row.draft_from_disk) === 1, detectedAt: row.detected_at };
 }
 
 /**
@@ -64,7 +71,7 @@ export class CourseRepository {
    * Adds version `version` of the module. Returns false when that number is already taken
    * (another instance imported at the same moment): the caller re-reads instead of failing.
    */
-  async insertVersion(content: ModuleVersion, version: number, createdAt: string): Promise<boolean> {
+  async insertVersion(content: ModuleVersion, version: number, createdAt: string, origin: VersionOrigin = 'disk'): Promise<boolean> {
     const summary = { title: content.title, summary: content.summary, latest_version: version, updated_at: createdAt };
     await this.db
       .insertInto('course_modules')
@@ -73,7 +80,7 @@ export class CourseRepository {
       .execute();
     const inserted = await this.db
       .insertInto('course_versions')
-      .values({ module_id: content.id, version, content_hash: content.contentHash, format_version: content.formatVersion, content: JSON.stringify(content), created_at: createdAt })
+      .values({ module_id: content.id, version, content_hash: content.contentHash, format_version: content.formatVersion, content: JSON.stringify(content), created_at: createdAt, origin })
       .onConflict((oc) => oc.columns(['module_id', 'version']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
@@ -89,5 +96,53 @@ export class CourseRepository {
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute();
     }
+  }
+
+  /**
+   * The hash of courses/<module> the import last dealt with; for a database from before that
+   * was recorded, the hash of the newest version imported from disk.
+   */
+  async lastDiskHash(moduleId: string): Promise<string | undefined> {
+    const recorded = await this.db.selectFrom('course_disk_imports').select('content_hash').where('module_id', '=', moduleId).executeTakeFirst();
+    if (recorded) return recorded.content_hash;
+    const imported = await this.db.selectFrom('course_versions').select('content_hash').where('module_id', '=', moduleId).where('origin', '=', 'disk').orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return imported?.content_hash;
+  }
+
+  async recordDiskHash(moduleId: string, contentHash: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('course_disk_imports')
+      .values({ module_id: moduleId, content_hash: contentHash, recorded_at: now })
+      .onConflict((oc) => oc.column('module_id').doUpdateSet({ content_hash: contentHash, recorded_at: now }))
+      .execute();
+  }
+
+  /** Records (or refreshes) a conflict; a new disk hash forgets that a draft was made from the old one. */
+  async recordConflict(moduleId: string, diskHash: string, keptVersion: number, now: string): Promise<void> {
+    const existing = await this.conflict(moduleId);
+    if (existing && existing.diskHash === diskHash && existing.keptVersion === keptVersion) return;
+    await this.db
+      .insertInto('course_import_conflicts')
+      .values({ module_id: moduleId, disk_hash: diskHash, kept_version: keptVersion, draft_from_disk: 0, detected_at: now })
+      .onConflict((oc) => oc.column('module_id').doUpdateSet({ disk_hash: diskHash, kept_version: keptVersion, draft_from_disk: 0, detected_at: now }))
+      .execute();
+  }
+
+  async conflict(moduleId: string): Promise<ImportConflict | undefined> {
+    const row = await this.db.selectFrom('course_import_conflicts').selectAll().where('module_id', '=', moduleId).executeTakeFirst();
+    return row ? toConflict(row) : undefined;
+  }
+
+  async listConflicts(): Promise<ImportConflict[]> {
+    const rows = await this.db.selectFrom('course_import_conflicts').selectAll().orderBy('module_id').execute();
+    return rows.map(toConflict);
+  }
+
+  async setConflictDraft(moduleId: string, fromDisk: boolean): Promise<void> {
+    await this.db.updateTable('course_import_conflicts').set({ draft_from_disk: fromDisk ? 1 : 0 }).where('module_id', '=', moduleId).execute();
+  }
+
+  async clearConflict(moduleId: string): Promise<void> {
+    await this.db.deleteFrom('course_import_conflicts').where('module_id', '=', moduleId).execute();
   }
 }

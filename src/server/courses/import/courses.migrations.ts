@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -36,6 +36,35 @@ export const coursesMigrations: Record<string, Migration> = {
         .addColumn('bytes', 'integer', (c) => c.notNull())
         .addColumn('data_base64', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '202612031730_courses_disk_origin': {
+    async up(db: AnyDb) {
+      // Where each version came from: 'disk' (imported from courses/) or 'authoring' (published
+      // in the browser or from an uploaded zip). The start-up import never puts a disk version
+      // over an authoring one (docs/authoring.md "Source of truth").
+      await db.schema.alterTable('course_versions').addColumn('origin', 'text', (c) => c.notNull().defaultTo('disk')).execute();
+      // Versions published through authoring kept their sources in authoring_version_files
+      // (an earlier migration): those are the authoring ones.
+      await sql`update course_versions set origin = 'authoring' where exists (select 1 from authoring_version_files f where f.module_id = course_versions.module_id and f.version = course_versions.version)`.execute(db);
+      // The content hash of courses/<module> the import last dealt with (imported, or seen in a
+      // conflict the trainer resolved): a folder with that hash has nothing new to say.
+      await db.schema
+        .createTable('course_disk_imports')
+        .addColumn('module_id', 'text', (c) => c.primaryKey())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+      // A folder that changed on disk while the latest version was published in the browser:
+      // the browser version is kept and the trainer resolves it in the authoring area.
+      await db.schema
+        .createTable('course_import_conflicts')
+        .addColumn('module_id', 'text', (c) => c.primaryKey())
+        .addColumn('disk_hash', 'text', (c) => c.notNull())
+        .addColumn('kept_version', 'integer', (c) => c.notNull())
+        .addColumn('draft_from_disk', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('detected_at', 'text', (c) => c.notNull())
         .execute();
     },
   },

@@ -19,6 +19,10 @@ export interface ImportReport {
   created: ImportedVersion[];
   /** Modules whose content hash equals their latest version's. */
   unchanged: Array<{ moduleId: string; version: number }>;
+  /** Latest version published in the browser, folder unchanged since the last import: kept as is. */
+  kept: Array<{ moduleId: string; version: number }>;
+  /** Folder changed since the last import while the latest version came from the browser: kept, to be resolved by a trainer. */
+  conflicts: Array<{ moduleId: string; keptVersion: number; diskHash: string }>;
   /** Modules in the database that are no longer in the folder (kept: learners may use them). */
   missing: string[];
   /** Modules with errors are not imported; the others are. */
@@ -27,7 +31,10 @@ export interface ImportReport {
 
 /**
  * Imports courses/ as immutable versions: a module gets a new version only when its content
- * hash differs from its latest version. Run at start-up, and from the CLI and admin page.
+ * hash differs from its latest version AND that latest version came from disk. A version
+ * published in the browser is never replaced by an import: if the folder changed since the last
+ * import, that is recorded as a conflict for the trainer (docs/authoring.md "Source of truth").
+ * Run at start-up, and from the CLI and admin page.
  */
 export async function importCourseLibrary(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,29 +49,47 @@ export async function importCourseLibrary(
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function importParsedModules(db: Kysely<any>, modules: readonly ParsedModule[], clock: Clock = systemClock): Promise<Omit<ImportReport, 'errors'>> {
-  const report: Omit<ImportReport, 'errors'> = { created: [], unchanged: [], missing: [] };
+  const report: Omit<ImportReport, 'errors'> = { created: [], unchanged: [], kept: [], conflicts: [], missing: [] };
   for (const parsed of modules) {
     const outcome = await db.transaction().execute((trx) => importOne(new CourseRepository(trx), parsed, clock().toISOString()));
-    if (outcome.created) report.created.push(outcome.imported);
-    else report.unchanged.push({ moduleId: outcome.imported.moduleId, version: outcome.imported.version });
+    if (outcome.kind === 'created') report.created.push(outcome.imported);
+    else if (outcome.kind === 'unchanged') report.unchanged.push({ moduleId: outcome.imported.moduleId, version: outcome.imported.version });
+    else if (outcome.kind === 'kept') report.kept.push({ moduleId: outcome.imported.moduleId, version: outcome.imported.version });
+    else report.conflicts.push({ moduleId: outcome.imported.moduleId, keptVersion: outcome.imported.version, diskHash: parsed.module.contentHash });
   }
   const onDisk = new Set(modules.map((m) => m.module.id));
   report.missing = (await new CourseRepository(db).listModules()).map((m) => m.id).filter((id) => !onDisk.has(id));
   return report;
 }
 
-async function importOne(repo: CourseRepository, { module, assets }: ParsedModule, now: string): Promise<{ created: boolean; imported: ImportedVersion }> {
+type Outcome = { kind: 'created' | 'unchanged' | 'kept' | 'conflict'; imported: ImportedVersion };
+
+async function importOne(repo: CourseRepository, { module, assets }: ParsedModule, now: string): Promise<Outcome> {
   // Two instances starting together may race for the same number: retry on the next one.
   for (;;) {
     const latest = await repo.latestVersion(module.id);
     if (latest && latest.contentHash === module.contentHash) {
-      return { created: false, imported: { moduleId: module.id, version: latest.version, contentHash: latest.contentHash } };
+      await repo.recordDiskHash(module.id, module.contentHash, now);
+      await repo.clearConflict(module.id);
+      return { kind: 'unchanged', imported: { moduleId: module.id, version: latest.version, contentHash: latest.contentHash } };
+    }
+    if (latest && latest.origin === 'authoring') {
+      const kept = { moduleId: module.id, version: latest.version, contentHash: latest.contentHash };
+      // The folder says nothing new since it was last dealt with: the browser's work stands.
+      if ((await repo.lastDiskHash(module.id)) === module.contentHash) {
+        await repo.clearConflict(module.id);
+        return { kind: 'kept', imported: kept };
+      }
+      // Both changed: never overwrite the trainer's version; a trainer resolves it.
+      await repo.recordConflict(module.id, module.contentHash, latest.version, now);
+      return { kind: 'conflict', imported: kept };
     }
     const version = (latest?.version ?? 0) + 1;
     await repo.insertAssets(assets, now);
-    if (await repo.insertVersion(module, version, now)) {
+    if (await repo.insertVersion(module, version, now, 'disk')) {
+      await repo.recordDiskHash(module.id, module.contentHash, now);
       return {
-        created: true,
+        kind: 'created',
         imported: { moduleId: module.id, version, contentHash: module.contentHash, ...(latest ? { previousVersion: latest.version } : {}) },
       };
     }

@@ -20,7 +20,7 @@ export function adminCoursesRoutes(ctx: AppContext): RouteSpec[] {
       actorId: req.session.userId ?? null,
       subject: null,
       ip: req.ip ?? null,
-      details: `${report.created.length} new, ${report.unchanged.length} unchanged, ${report.errors.length} errors`,
+      details: `${report.created.length} new, ${report.unchanged.length} unchanged, ${report.kept.length} kept from the browser, ${report.conflicts.length} conflicts, ${report.errors.length} errors`,
     });
     res.render('learning/admin-courses', { title: 'learning.admin.title', modules: await list(), report, hasReport: true });
   };
