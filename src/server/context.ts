@@ -15,6 +15,7 @@ import { AttendanceRepository } from './followup/attendance.repository.ts';
 import { buildCertificates, type Certificates } from './certificates/certificates.ts';
 import { buildLearning, type Learning } from './learning/learning.ts';
 import { loadSecretKey } from './secrets/secret-key.ts';
+import { AdaptationsService } from './adaptations/adaptations.service.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -46,6 +47,8 @@ export interface AppContext {
   learning: Learning;
   /** Certificates (certificates): release workflow, registry, signing key, verification. */
   certificates: Certificates;
+  /** What fits each reader: the trainer's "temps adapté", the learner's reading preferences. */
+  adaptations: AdaptationsService;
 }
 
 export function buildContext(config: Config, database: Database, clock: Clock, logger: Logger): AppContext {
@@ -63,6 +66,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     clock,
     maxBodyBytes: config.lrsBodyLimitBytes,
   });
+  const adaptations = new AdaptationsService({ db, clock, audit: (within, entry) => new AuditRepository(within).record(entry) });
   const learning = buildLearning({ db, dialect: database.dialect, lrs, baseUrl: config.instanceIri, clock, cohorts, onError: (message, error) => logger.error(message, error) });
   return {
     config,
@@ -76,7 +80,8 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       accounts: new AccountsService(users, audit, clock),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
-    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning }),
+    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
+    adaptations,
     learning,
     followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, coursesDir: config.coursesDir, clock }),
     certificates: buildCertificates({

@@ -7,6 +7,7 @@ import { followupRoutes } from './followup/followup.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { authoringRoutes } from './authoring/http/authoring.routes.ts';
+import { timeAllowanceRoutes } from './adaptations/http/time-allowance.routes.ts';
 
 /** Every LMS route of every area. The role-matrix test walks this list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
@@ -18,5 +19,6 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...callsRoutes(ctx),
     ...certificatesRoutes(ctx),
     ...authoringRoutes(ctx),
+    ...timeAllowanceRoutes(ctx),
   ];
 }

@@ -28,11 +28,13 @@ export function createCallsArea(deps: {
   clock: Clock;
   baseUrl: string;
   learning: LearningModules;
+  /** The learner's "temps adapté" (adaptations area): a call keeps the factor it started with. */
+  timeFactorOf?: (userId: string) => Promise<number | null>;
 }): CallsArea {
   const calls = new RoleplayCallsRepository(deps.db);
   const modules = createModuleAccess(deps.db, deps.learning);
   const run = unitOfWork(deps.db, deps.lrs);
-  const service = new CallsService({ calls, modules, lrs: deps.lrs, run, clock: deps.clock, baseUrl: deps.baseUrl });
+  const service = new CallsService({ calls, modules, lrs: deps.lrs, run, clock: deps.clock, baseUrl: deps.baseUrl, timeFactorOf: deps.timeFactorOf ?? (async () => 1) });
   return {
     reviews: new CallReviewsRepository(deps.db, deps.clock),
     calls,

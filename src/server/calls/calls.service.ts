@@ -15,6 +15,7 @@ import { abandonedStatement, initializedStatement, stepStatements, type CallIden
 import type { CallModuleAccess } from './module-access.ts';
 import type { CallStatus, RoleplayCall } from './roleplay-call.ts';
 import { holdsMove } from './committed-move.ts';
+import { lineDurations } from './line-durations.ts';
 import type { CallsDb, RoleplayCallsRepository } from './roleplay-calls.repository.ts';
 
 /** One learner input, as posted by the player page. Every input names the turn it answers. */
@@ -47,6 +48,8 @@ export interface CallsServiceDeps {
   run: RunUnitOfWork<CallsDb>;
   clock: Clock;
   baseUrl: string;
+  /** The learner's time factor for a new call (1 standard, 1.5, 2; null: no limit). */
+  timeFactorOf: (userId: string) => Promise<number | null>;
 }
 
 function roleplayItem(version: CourseVersion, itemId: string): RoleplayItem | undefined {
@@ -81,6 +84,9 @@ export class CallsService {
     const running = await this.deps.calls.listForUser(userId, { moduleId, itemId, status: 'in_progress' });
     if (running.length > 0 && !options.restart) return running[0];
     const stale = await Promise.all(running.map((call) => this.load(userId, call.id)));
+    // The time rules the call is played under, fixed at pick-up: a change of the trainer's
+    // "temps adapté" applies from the next call.
+    const pacing = { timeFactor: await this.deps.timeFactorOf(userId), audioMs: await lineDurations(version, item.scenario, (sha) => this.deps.modules.asset(sha)) };
     try {
       return await this.deps.run(async (uow) => {
         for (const open of stale) await this.abandonWithin(uow, open);
@@ -98,7 +104,7 @@ export class CallsService {
           attempt: (await calls.countForItem(userId, moduleId, itemId)) + 1,
           status: 'in_progress',
           // The call's id seeds the order of the lines at each choice turn.
-          state: startCall(item.scenario, now.getTime(), id),
+          state: startCall(item.scenario, now.getTime(), id, pacing),
           startedAt: now.toISOString(),
           updatedAt: now.toISOString(),
         };

@@ -4,6 +4,7 @@ import { customerWordsOf, turnOfEntry } from './call-transcript.ts';
 import type { OpenCall } from './calls.service.ts';
 import { clockText } from './format-time.ts';
 import { moodKey } from './mood-key.ts';
+import { allowanceOfFactor } from '../adaptations/time-allowance.ts';
 
 interface HeardLine {
   text: string;
@@ -67,6 +68,8 @@ export function playerView(open: OpenCall, now: number) {
   const elapsedSeconds = Math.floor((now - state.startedAt) / 1000);
   const deadline = open_?.deadlineAt ?? null;
   const node = open_ ? scenario.nodes[open_.node] : undefined;
+  const timeLimit = node && (node.kind === 'choice' || node.kind === 'free') ? node.timeLimit : undefined;
+  const allowance = allowanceOfFactor(state.timeFactor);
   return {
     call: { id: call.id, title: item.title, moduleTitle: version.content.title, callTypeKey: `calls.callType.${scenario.callType}` },
     persona: { name: scenario.persona.name, situation: scenario.persona.situation },
@@ -89,7 +92,10 @@ export function playerView(open: OpenCall, now: number) {
           hold: open_.kind === 'choice' && open_.hold ? { ...open_.hold, missingText: open_.hold.missing.join(', ') } : null,
           transfer: open_.kind === 'choice' && open_.transfer ? { ...open_.transfer, missingText: open_.transfer.missing.join(', ') } : null,
           maxLength: MAX_RESPONSE_LENGTH,
-          deadline: deadline === null ? null : { secondsLeft: Math.max(0, Math.ceil((deadline - now) / 1000)), limitSeconds: node && node.kind !== 'customer' && node.kind !== 'ending' ? (node.timeLimit?.seconds ?? 0) : 0 },
+          // The limit as this learner has it (times their "temps adapté"), counted from the end of the customer's voice.
+          deadline: deadline === null ? null : { secondsLeft: Math.max(0, Math.ceil((deadline - now) / 1000)), limitSeconds: Math.round((timeLimit?.seconds ?? 0) * (state.timeFactor ?? 1)), startsInSeconds: Math.max(0, Math.ceil((state.turnStartedAt - now) / 1000)) },
+          /** Which "temps adapté" applies, when the turn is timed for others. */
+          allowanceKey: timeLimit && allowance !== 'standard' && !state.turnTimedOut ? `adaptations.allowance.${allowance}` : null,
         }
       : null,
   };

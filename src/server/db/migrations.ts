@@ -7,6 +7,7 @@ import { callsMigrations } from '../calls/calls.migrations.ts';
 import { certificatesMigrations } from '../certificates/certificates.migrations.ts';
 import { followupMigrations } from '../followup/followup.migrations.ts';
 import { authoringMigrations } from '../authoring/authoring.migrations.ts';
+import { adaptationsMigrations } from '../adaptations/adaptations.migrations.ts';
 
 /**
  * Every area's migrations, in one map. Names start with a timestamp (YYYYMMDDHHmm_area_what)
@@ -22,5 +23,6 @@ export function allMigrations(): Record<string, Migration> {
     ...certificatesMigrations,
     ...followupMigrations,
     ...authoringMigrations,
+    ...adaptationsMigrations,
   };
 }

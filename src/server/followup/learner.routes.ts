@@ -8,6 +8,7 @@ import { cohortBoard } from './cohort-board.ts';
 import { learnerPageModel } from './learner-page.ts';
 import { parisDay } from './paris-date.ts';
 import { accountUserId } from './statement-reading.ts';
+import { timeAllowanceView } from '../adaptations/http/time-allowance-view.ts';
 
 const TIMELINE_LENGTH = 40;
 
@@ -47,7 +48,8 @@ export function learnerRoutes(ctx: AppContext): RouteSpec[] {
       locale,
       t: translator(locale),
     });
-    res.render('followup/learner', { title: 'followup.learnerPage.title', learner, cohort, ...model });
+    const allowance = timeAllowanceView(await ctx.adaptations.timeAllowanceOf(learner.id), req.query.allowance);
+    res.render('followup/learner', { title: 'followup.learnerPage.title', learner, cohort, ...model, allowance });
   };
 
   return [get('/trainer/learners/:id', ['trainer'], show)];

@@ -2,6 +2,7 @@ import type { LearnerOption, Scenario } from '../scenario/types.ts';
 import { missingLookups } from './apply-option.ts';
 import type { CallState } from './call-state.ts';
 import { shownOrder } from './shown-order.ts';
+import { turnDeadline } from './turn-deadline.ts';
 
 export interface OfferedOption {
   /** Position on screen, posted back (choices, in this call's shown order); hold and transfer are posted by type. */
@@ -47,7 +48,7 @@ export function availableActions(scenario: Scenario, state: CallState): Availabl
     node: node.id,
     phase: node.phase,
     lookups: scenario.persona.record.filter((f) => f.lookup && !state.lookedUp.includes(f.key)).map((f) => ({ key: f.key, label: f.label })),
-    deadlineAt: node.timeLimit && !state.turnTimedOut ? state.turnStartedAt + node.timeLimit.seconds * 1000 : null,
+    deadlineAt: state.turnTimedOut ? null : turnDeadline(state, node),
   };
   if (node.kind === 'free') return { ...base, kind: 'free', prompt: node.prompt };
   const offer = (option: LearnerOption, index: number): OfferedOption => {

@@ -66,6 +66,16 @@ export interface CallState {
   /** true once this visit of the current turn has run out of time (a timeout without `next` fires once). */
   turnTimedOut: boolean;
   lastAt: number;
+  /**
+   * The learner's "temps adapté": each turn's time limit is multiplied by it; null means no limit
+   * at all (no silence fires, so a slow reader is never hung up on). Absent: 1.
+   */
+  timeFactor?: number | null;
+  /**
+   * How long each customer line's audio lasts, in ms, by node id (a turn's id for its silence
+   * line): a turn's time only starts once the customer has finished speaking. Absent: 0.
+   */
+  audioMs?: Readonly<Record<string, number>>;
   phaseScores: Readonly<Record<string, Tally>>;
   competencyScores: Readonly<Record<string, Tally>>;
   lookedUp: string[];

@@ -10,3 +10,4 @@ export { bestOption, debrief, type CallFault, type Debrief, type ScoreLine, type
 export { settleTimeouts } from './timeouts.ts';
 export { stateFitsScenario, visibleRecord, type VisibleField } from './visible-record.ts';
 export { shownOrder } from './shown-order.ts';
+export { turnDeadline } from './turn-deadline.ts';

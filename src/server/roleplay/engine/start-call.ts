@@ -5,11 +5,14 @@ import type { CallState } from './call-state.ts';
 /**
  * Picks up the phone: plays the opening customer lines and waits for the first learner turn.
  * `seed` (the call's id) shuffles the lines of each choice turn; without it they keep the authored order.
+ * `pacing` holds the learner's time factor and the length of each line's audio (call-state.ts).
  */
-export function startCall(scenario: Scenario, now: number, seed?: string): CallState {
+export function startCall(scenario: Scenario, now: number, seed?: string, pacing: Pick<CallState, 'timeFactor' | 'audioMs'> = {}): CallState {
   const initial: CallState = {
     scenarioId: scenario.id,
     ...(seed ? { seed } : {}),
+    ...(pacing.timeFactor !== undefined ? { timeFactor: pacing.timeFactor } : {}),
+    ...(pacing.audioMs ? { audioMs: pacing.audioMs } : {}),
     node: scenario.start,
     turn: 0,
     mood: scenario.persona.mood,

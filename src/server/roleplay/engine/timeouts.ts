@@ -1,8 +1,9 @@
 import { clampMood } from '../scenario/mood.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { advance } from './advance.ts';
+import { advance, audioLength } from './advance.ts';
 import type { CallState } from './call-state.ts';
 import { addToTallies } from './tally.ts';
+import { turnDeadline } from './turn-deadline.ts';
 
 /** Bounds the work for a call left open for hours: each round moves time by one full limit. */
 const MAX_ROUNDS = 100;
@@ -18,8 +19,8 @@ export function settleTimeouts(scenario: Scenario, state: CallState, now: number
     const node = scenario.nodes[current.node];
     if (!node || (node.kind !== 'choice' && node.kind !== 'free') || !node.timeLimit || current.turnTimedOut) break;
     const limit = node.timeLimit;
-    const firesAt = current.turnStartedAt + limit.seconds * 1000;
-    if (now < firesAt) break;
+    const firesAt = turnDeadline(current, node);
+    if (firesAt === null || now < firesAt) break;
     const mood = clampMood(current.mood + limit.mood);
     const timedOut: CallState = {
       ...current,
@@ -32,7 +33,7 @@ export function settleTimeouts(scenario: Scenario, state: CallState, now: number
         { kind: 'timeout', node: node.id, phase: node.phase, atMs: firesAt - current.startedAt, turn: current.turn, text: limit.say, pointsLost: limit.pointsLost, mood },
       ],
     };
-    current = limit.next ? advance(scenario, { ...timedOut, turn: timedOut.turn + 1 }, limit.next, firesAt) : timedOut;
+    current = limit.next ? advance(scenario, { ...timedOut, turn: timedOut.turn + 1 }, limit.next, firesAt, audioLength(current, node.id)) : timedOut;
   }
   return current;
 }

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import { BadRequestError } from '../errors.ts';
+import { isTimeAllowance, timeFactorOf, type TimeAllowance } from './time-allowance.ts';
+import { TimeAllowancesRepository } from './time-allowances.repository.ts';
+
+/** The audit journal, as this area writes to it (accounts' audit log, inside our transaction). */
+export type AuditWriter = (
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  entry: { at: string; action: string; actorId: string | null; subject: string | null; ip: string | null; details: string | null },
+) => Promise<void>;
+
+export interface AdaptationsDeps {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  clock: Clock;
+  audit: AuditWriter;
+}
+
+/** What fits each reader: the trainer's "temps adapté" (reading preferences: reading-preferences.service.ts). */
+export class AdaptationsService {
+  private readonly allowances: TimeAllowancesRepository;
+
+  constructor(private readonly deps: AdaptationsDeps) {
+    this.allowances = new TimeAllowancesRepository(deps.db);
+  }
+
+  async timeAllowanceOf(userId: string): Promise<TimeAllowance> {
+    return (await this.allowances.find(userId))?.allowance ?? 'standard';
+  }
+
+  /** The factor a new call of this learner starts with (null: no limit). */
+  async timeFactorOf(userId: string): Promise<number | null> {
+    return timeFactorOf(await this.timeAllowanceOf(userId));
+  }
+
+  /**
+   * A trainer changes a learner's allowance: the row and its audit entry commit together. The
+   * caller has checked that the trainer follows this learner. Anything but a known value is
+   * refused before anything is written.
+   */
+  async setTimeAllowance(learnerId: string, value: unknown, origin: { actorId: string; ip: string | null }): Promise<TimeAllowance> {
+    if (!isTimeAllowance(value)) throw new BadRequestError('adaptations.errors.badAllowance', { allowance: 'adaptations.errors.badAllowance' });
+    const before = await this.timeAllowanceOf(learnerId);
+    if (before === value) return value;
+    const at = this.deps.clock().toISOString();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await new TimeAllowancesRepository(trx).set(learnerId, value, origin.actorId, at);
+      await this.deps.audit(trx, { at, action: 'time_allowance_changed', actorId: origin.actorId, subject: learnerId, ip: origin.ip, details: `${before} -> ${value}` });
+    });
+    return value;
+  }
+}
