@@ -6,6 +6,7 @@ import { createLrs, type Lrs } from '../lrs/index.ts';
 import { UsersRepository } from './accounts/users.repository.ts';
 import { AuditRepository } from './accounts/audit.repository.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
+import { LoginThrottleRepository } from './accounts/login-throttle.repository.ts';
 import { CohortsRepository } from './cohorts/cohorts.repository.ts';
 import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
@@ -77,7 +78,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     lrs,
     repositories: { users, audit, cohorts, settings },
     services: {
-      accounts: new AccountsService(users, audit, clock),
+      accounts: new AccountsService(users, audit, clock, new LoginThrottleRepository(db)),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
     calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
@@ -97,7 +98,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       secretKey,
       users,
       cohorts,
-      accounts: new AccountsService(users, audit, clock),
+      accounts: new AccountsService(users, audit, clock, new LoginThrottleRepository(db)),
       attendanceHours: (userId, from, to) => new AttendanceRepository(db).attendanceHours(userId, from, to),
     }),
   };

@@ -81,4 +81,19 @@ export const accountsMigrations: Record<string, Migration> = {
       await db.deleteFrom('app_settings').where('key', '=', 'session_secret').execute();
     },
   },
+  // Issue 13: login attempts per account counted in one statement (see login-throttle.repository.ts),
+  // and each session row names its user, so a password change can end that user's other sessions.
+  '202612031800_accounts_login_throttle_session_user': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('login_throttle')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('last_at', 'bigint', (c) => c.notNull())
+        .addColumn('allowed_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('http_sessions').addColumn('user_id', 'text').execute();
+      await db.schema.createIndex('http_sessions_user_idx').on('http_sessions').column('user_id').execute();
+    },
+  },
 };

@@ -3,13 +3,16 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors.ts';
 import { searchKey } from '../text/search-key.ts';
-import { generateOneTimePassword, hashPassword, verifyPassword } from './password.ts';
+import { DUMMY_HASH, generateOneTimePassword, scryptHasher, type PasswordHasher } from './password.ts';
+import type { LoginThrottleRepository } from './login-throttle.repository.ts';
+import { LOGIN_THROTTLE, type AddressClass } from './login-throttle.ts';
+import type { Role } from './roles.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { UsersRepository } from './users.repository.ts';
 import type { NewUser, User } from './user.ts';
 
-/** Failed logins allowed in the window before that account, or that address, is refused. */
-export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
+/** Staff logins are counted apart from learners' on a shared address (a learner flood must not lock them out). */
+const addressClassOf = (role: Role | undefined): AddressClass => (role === undefined || role === 'learner' ? 'learner' : 'staff');
 
 export interface RequestOrigin {
   ip: string | null;
@@ -25,6 +28,8 @@ export class AccountsService {
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottleRepository,
+    private readonly passwords: PasswordHasher = scryptHasher,
   ) {}
 
   private now(): string {
@@ -46,7 +51,7 @@ export class AccountsService {
       displayName: input.displayName.trim(),
       nameKey: searchKey(input.displayName),
       role: input.role,
-      passwordHash: await hashPassword(oneTimePassword),
+      passwordHash: await this.passwords.hash(oneTimePassword),
       now: this.now(),
     }).catch((error: unknown) => {
       throw isUniqueViolation(error) ? taken() : error;
@@ -58,34 +63,52 @@ export class AccountsService {
   }
 
   /**
-   * Checks a login. Failures are journaled and rate-limited per account and per address,
-   * so a shared terminal cannot be used to guess a neighbour's password.
+   * Checks a login, slowed down per account and per address as login-throttle.ts describes.
+   * The attempt is counted before the password is evaluated, in one statement, so parallel
+   * requests cannot slip past the count. Unknown logins cost the same hash as known ones.
    */
   async authenticate(login: string, password: string, ip: string | null): Promise<User | null> {
     const key = loginKey(login);
-    const windowStart = new Date(this.clock().getTime() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
-    const [byAccount, byAddress] = await Promise.all([
-      this.audit.countSince('login_failed', { subject: key }, windowStart),
-      ip ? this.audit.countSince('login_failed', { ip }, windowStart) : Promise.resolve(0),
-    ]);
-    if (byAccount >= LOGIN_LIMITS.perAccount || byAddress >= LOGIN_LIMITS.perAddress) {
+    const now = this.clock().getTime();
+    const found = await this.users.findCredentials(key);
+    const addressClass = addressClassOf(found?.user.role);
+    if (ip && (await this.addressFlooded(ip, addressClass, now)) && (await this.throttle.hasRecentAttempts(key, now))) {
       throw new TooManyRequestsError('accounts.errors.tooManyAttempts');
     }
-    const found = await this.users.findCredentials(key);
-    const ok = found !== null && found.user.active && (await verifyPassword(password, found.passwordHash));
-    if (!ok || !found) {
-      await this.audit.record({ at: this.now(), action: 'login_failed', actorId: found?.user.id ?? null, subject: key, ip, details: null });
+    if (!(await this.throttle.reserve(key, now))) throw new TooManyRequestsError('accounts.errors.tooManyAttempts');
+    const matches = await this.passwords.verify(password, found?.passwordHash ?? DUMMY_HASH);
+    if (!found || !found.user.active || !matches) {
+      await this.audit.record({ at: this.now(), action: 'login_failed', actorId: found?.user.id ?? null, subject: key, ip, details: addressClass });
       return null;
     }
+    await this.throttle.clear(key);
     await this.audit.record({ at: this.now(), action: 'login', actorId: found.user.id, subject: key, ip, details: null });
     return found.user;
+  }
+
+  private async addressFlooded(ip: string, addressClass: AddressClass, now: number): Promise<boolean> {
+    const since = new Date(now - LOGIN_THROTTLE.windowMs).toISOString();
+    return (await this.audit.countSince('login_failed', { ip, details: addressClass }, since)) >= LOGIN_THROTTLE.addressFailures;
+  }
+
+  /** Lifts the login delay of an account (an admin, from the account's page). */
+  async liftLoginDelay(userId: string, origin: RequestOrigin): Promise<void> {
+    const user = await this.requireUser(userId);
+    await this.throttle.clear(loginKey(user.login));
+    await this.audit.record({ at: this.now(), action: 'login_delay_lifted', actorId: origin.actorId, subject: userId, ip: origin.ip, details: null });
+  }
+
+  /** The ids of those accounts that must wait before their next login attempt. */
+  async heldAccounts(users: User[]): Promise<Set<string>> {
+    const held = await this.throttle.heldKeys(this.clock().getTime());
+    return new Set(users.filter((u) => held.has(loginKey(u.login))).map((u) => u.id));
   }
 
   async changePassword(userId: string, current: string, next: string, ip: string | null): Promise<boolean> {
     const user = await this.requireUser(userId);
     const found = await this.users.findCredentials(loginKey(user.login));
-    if (!found || !(await verifyPassword(current, found.passwordHash))) return false;
-    await this.users.setPassword(userId, await hashPassword(next), false, this.now());
+    if (!found || !(await this.passwords.verify(current, found.passwordHash))) return false;
+    await this.users.setPassword(userId, await this.passwords.hash(next), false, this.now());
     await this.audit.record({ at: this.now(), action: 'password_changed', actorId: userId, subject: userId, ip, details: null });
     return true;
   }
@@ -93,7 +116,7 @@ export class AccountsService {
   async resetPassword(userId: string, origin: RequestOrigin): Promise<{ user: User; oneTimePassword: string }> {
     const user = await this.requireUser(userId);
     const oneTimePassword = generateOneTimePassword();
-    await this.users.setPassword(userId, await hashPassword(oneTimePassword), true, this.now());
+    await this.users.setPassword(userId, await this.passwords.hash(oneTimePassword), true, this.now());
     await this.audit.record({ at: this.now(), action: 'password_reset', actorId: origin.actorId, subject: userId, ip: origin.ip, details: null });
     return { user, oneTimePassword };
   }

@@ -49,13 +49,14 @@ export class AuditRepository {
   }
 
   /** How many times `action` happened for this subject (or from this address) since `since`. */
-  async countSince(action: AuditAction, by: { subject: string } | { ip: string }, since: string): Promise<number> {
+  async countSince(action: AuditAction, by: { subject: string } | { ip: string; details?: string }, since: string): Promise<number> {
     let query = this.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll().as('n'))
       .where('action', '=', action)
       .where('at', '>=', since);
     query = 'subject' in by ? query.where('subject', '=', by.subject) : query.where('ip', '=', by.ip);
+    if ('details' in by && by.details !== undefined) query = query.where('details', '=', by.details);
     const row = await query.executeTakeFirstOrThrow();
     return Number((row as { n: number | string }).n);
   }

@@ -20,7 +20,9 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
   const list = async (req: Request, res: Response) => {
     const role = isRole(req.query.role) ? req.query.role : undefined;
     const search = typeof req.query.q === 'string' ? req.query.q.slice(0, 80) : '';
-    const users = await ctx.repositories.users.list({ role, search: search ? searchKey(search) : undefined });
+    const found = await ctx.repositories.users.list({ role, search: search ? searchKey(search) : undefined });
+    const held = await accounts.heldAccounts(found);
+    const users = found.map((u) => ({ ...u, loginHeld: held.has(u.id) }));
     res.render('admin/users', { title: 'admin.users.title', users, roleOptions, filter: { role, q: search } });
   };
 
@@ -51,6 +53,11 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
     res.redirect(303, '/admin/users');
   };
 
+  const liftLoginDelay = async (req: Request, res: Response) => {
+    await accounts.liftLoginDelay(String(req.params.id), originOf(req));
+    res.redirect(303, '/admin/users');
+  };
+
   return [
     get('/admin/users', ['admin'], list),
     get('/admin/users/new', ['admin'], showNew),
@@ -58,5 +65,6 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
     post('/admin/users/:id/reset-password', ['admin'], resetPassword),
     post('/admin/users/:id/deactivate', ['admin'], setActive(false)),
     post('/admin/users/:id/reactivate', ['admin'], setActive(true)),
+    post('/admin/users/:id/lift-login-delay', ['admin'], liftLoginDelay),
   ];
 }
