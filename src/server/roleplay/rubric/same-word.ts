@@ -1,19 +1,26 @@
 import { distance } from 'fastest-levenshtein';
 import type { Token } from './analyse-french.ts';
+import { isKnownFrenchWord } from './known-french-word.ts';
 
 /**
  * Typos a trainer forgives, on accent-folded words: one wrong, missing or extra letter from
  * 5 letters on, two from 9 on. Shorter words must be exact, or "pas" would match "par".
  * The first letter must agree: a slip rarely hits it, and it keeps "voyant" from "noyant".
+ * And the word typed must not be a French word of its own ("regard" is not a typo of
+ * "retard", "datte" not one of "date"): see closeEnough.
  */
 export function typoTolerance(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
-function closeEnough(a: string, b: string): boolean {
-  if (a[0] !== b[0]) return false;
-  const tolerance = typoTolerance(Math.min(a.length, b.length));
-  return tolerance > 0 && Math.abs(a.length - b.length) <= tolerance && distance(a, b) <= tolerance;
+/** `answer` (the learner's word) is `term` (the rubric's) with a typo. Both accent-folded. */
+function closeEnough(answer: string, term: string): boolean {
+  if (answer[0] !== term[0]) return false;
+  const tolerance = typoTolerance(Math.min(answer.length, term.length));
+  if (tolerance === 0 || Math.abs(answer.length - term.length) > tolerance || distance(answer, term) > tolerance) return false;
+  // A real word one letter away says something else: "regard" for "retard", "dette" for
+  // "date". Only a string that is no French word is read as the rubric's word misspelt.
+  return !isKnownFrenchWord(answer);
 }
 
 /**

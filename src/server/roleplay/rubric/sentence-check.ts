@@ -18,9 +18,13 @@ import { CLITICS, CONJUNCTIONS, DETERMINERS, FILLERS, FINITE_VERBS, FUNCTION_WOR
  * - linking words that join items ("et", "donc", "puis"…) count for neither, as fillers do:
  *   "note et preuve et vérifie" is still the rubric's words in a row;
  * - no broken grammar: an article followed by another small word or by nothing ("le la de")
- *   is what padding with function words looks like; two such breaks fail the answer.
+ *   is what padding with function words looks like; two such breaks fail the answer;
+ * - not mostly bare items: a list with commas ("c'est noté : canapé, retard, congé, journée,
+ *   livraison, commande") holds a clause and enough small words before it, but most of its
+ *   words stand alone between two marks, without an article or a verb. Real answers have
+ *   such items too ("du lundi au vendredi, 9 h – 18 h"), never most of their words in them.
  */
-export type NotASentence = 'no-clause' | 'few-grammar-words' | 'only-rubric-words' | 'broken-grammar';
+export type NotASentence = 'no-clause' | 'few-grammar-words' | 'only-rubric-words' | 'broken-grammar' | 'bare-items';
 
 /** Words that join items of a list as well as clauses: no evidence of a sentence on their own. */
 const LINKS = new Set(['et', 'ou', 'mais', 'donc', 'car', 'ni', 'puis', 'ensuite', 'aussi']);
@@ -28,6 +32,9 @@ const LINKS = new Set(['et', 'ou', 'mais', 'donc', 'car', 'ni', 'puis', 'ensuite
 export const MIN_GRAMMAR_SHARE = 0.25;
 export const MIN_OWN_SHARE = 1 / 3;
 export const MAX_BROKEN = 1;
+/** A list of at least this many bare items, holding at least this share of the words, is a list. */
+export const MIN_BARE_ITEMS = 4;
+export const MAX_BARE_SHARE = 0.5;
 
 export function whyNotASentence(tokens: readonly Token[], rubricTokens: ReadonlySet<number>): NotASentence | undefined {
   const meaningful = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'mark' && !FILLERS.has(t.folded) && !LINKS.has(t.folded));
@@ -38,7 +45,36 @@ export function whyNotASentence(tokens: readonly Token[], rubricTokens: Readonly
   const own = meaningful.filter(({ i }) => !rubricTokens.has(i)).length;
   if (own / meaningful.length < MIN_OWN_SHARE) return 'only-rubric-words';
   if (brokenGrammar(tokens) > MAX_BROKEN) return 'broken-grammar';
+  const bare = bareItems(tokens);
+  if (bare.items >= MIN_BARE_ITEMS && bare.words / meaningful.length >= MAX_BARE_SHARE) return 'bare-items';
   return undefined;
+}
+
+/**
+ * The items of an enumeration: stretches between two marks (or linking words: "canapé et
+ * retard") of one or two words, none of them grammatical or a verb ("retard", "14 novembre",
+ * "pièce jointe"), with at most an article before them ("le retard, la journée"). Fillers
+ * are left out, so "madame, retard" is one bare item.
+ */
+function bareItems(tokens: readonly Token[]): { items: number; words: number } {
+  let items = 0;
+  let words = 0;
+  let current: Token[] = [];
+  const close = (): void => {
+    const content = current.filter((t) => t.kind === 'number' || !DETERMINERS.has(t.folded));
+    const determiners = current.length - content.length;
+    if (content.length >= 1 && content.length <= 2 && determiners <= 1 && content.every((t) => t.kind === 'number' || (!FUNCTION_WORDS.has(t.folded) && !isVerbLike(t)))) {
+      items++;
+      words += current.length;
+    }
+    current = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === 'mark' || LINKS.has(t.folded)) close();
+    else if (!FILLERS.has(t.folded)) current.push(t);
+  }
+  close();
+  return { items, words };
 }
 
 function isVerbLike(t: Token): boolean {
