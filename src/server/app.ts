@@ -16,9 +16,33 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { currentUser } from './http/current-user.ts';
 import { saveSessionBeforeRedirect } from './http/save-before-redirect.ts';
 import { allRoutes } from './routes.ts';
+import { verifySiteRoutes } from './certificates/http/verify-site.routes.ts';
+import type { RouteSpec } from './http/route-table.ts';
 import { healthRoute } from './health.ts';
 
 export const publicDir = path.resolve(import.meta.dirname, '../../public');
+
+function mountRoutes(app: Express, routes: RouteSpec[]): void {
+  for (const route of routes) {
+    if (route.method === "get") app.get(route.path, accessGuard(route.access), asHandler(route.handler));
+    else app.post(route.path, accessGuard(route.access), asHandler(route.handler));
+  }
+}
+
+/**
+ * The public verification site (TREMPLIN_MODE=verify): the verification pages and nothing else,
+ * no LRS, no session (nobody logs in, so there is nothing for a session or CSRF token to guard).
+ */
+function verifySiteApp(app: Express, ctx: AppContext, https: boolean): Express {
+  app.get('/healthz', healthRoute(ctx));
+  app.use(securityHeaders(https));
+  app.use('/static', express.static(publicDir, { maxAge: ctx.config.production ? '7d' : 0, fallthrough: true }));
+  app.use(localeMiddleware);
+  mountRoutes(app, verifySiteRoutes(ctx));
+  app.use(notFoundHandler);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
 
 /** The one app factory: production and every test build the app here. */
 export function createApp(ctx: AppContext, sessionSecret: string): Express {
@@ -27,6 +51,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
   app.set('trust proxy', ctx.config.trustProxy);
   installViewEngine(app);
   const https = ctx.config.baseUrl.startsWith('https:');
+  if (ctx.config.mode === 'verify') return verifySiteApp(app, ctx, https);
 
   // The LRS speaks xAPI, not HTML forms: its own body handling, auth and errors, no session.
   app.use('/xapi', ctx.lrs.router);
@@ -54,10 +79,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
   app.use(csrfProtection);
   app.use(currentUser(ctx));
 
-  for (const route of allRoutes(ctx)) {
-    if (route.method === "get") app.get(route.path, accessGuard(route.access), asHandler(route.handler));
-    else app.post(route.path, accessGuard(route.access), asHandler(route.handler));
-  }
+  mountRoutes(app, allRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

@@ -4,7 +4,14 @@ import { dialectOf, sqlitePathOf } from './db/connection.ts';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 /** Everything the app reads from the environment, parsed once and passed down. */
+/**
+ * "full": the LMS (intranet). "verify": the public verification site, which serves only the
+ * verification pages from imported bundles (TREMPLIN_MODE=verify, docs/certificates.md).
+ */
+export type AppMode = 'full' | 'verify';
+
 export interface Config {
+  mode: AppMode;
   port: number;
   databaseUrl: string;
   baseUrl: string;
@@ -90,7 +97,10 @@ export function parseConfig(env: Env): Config {
   }
   const sqliteFile = databaseUrl.startsWith('sqlite:') ? sqlitePathOf(databaseUrl) : '';
   const dataDir = sqliteFile !== '' && sqliteFile !== ':memory:' ? path.dirname(sqliteFile) : 'data';
+  const mode = (env.TREMPLIN_MODE || 'full') as AppMode;
+  if (mode !== 'full' && mode !== 'verify') throw new ConfigError(`TREMPLIN_MODE must be full or verify, got "${env.TREMPLIN_MODE}"`);
   return {
+    mode,
     port,
     databaseUrl,
     secretKey: env.TREMPLIN_SECRET_KEY || undefined,

@@ -94,6 +94,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       verifyBaseUrl: config.verifyBaseUrlSet ? config.verifyBaseUrl : null,
       coursesDir: config.coursesDir,
       clock,
+      logger,
       settings,
       secretKey,
       users,

@@ -5,12 +5,16 @@ import { runStartupTasks } from './startup.ts';
 
 async function main(): Promise<void> {
   const { ctx, config, database } = await boot();
-  await runStartupTasks(ctx);
-  // The certificate issuer's Ed25519 key exists from the first start (docs/certificates.md).
-  await ctx.certificates.signingKey();
-  const app = createApp(ctx, await resolveSessionSecret(ctx));
+  // The public verification site imports no course, seeds no account and holds no signing key.
+  const verifySite = config.mode === 'verify';
+  if (!verifySite) {
+    await runStartupTasks(ctx);
+    // The certificate issuer's Ed25519 key exists from the first start (docs/certificates.md).
+    await ctx.certificates.signingKey();
+  }
+  const app = createApp(ctx, verifySite ? '' : await resolveSessionSecret(ctx));
   const server = app.listen(config.port, () => {
-    process.stdout.write(`Tremplin listening on ${config.baseUrl} (port ${config.port}, ${database.dialect})\n`);
+    process.stdout.write(`Tremplin${verifySite ? ' (verification site)' : ''} listening on ${config.baseUrl} (port ${config.port}, ${database.dialect})\n`);
   });
   const stop = () => {
     server.close(() => void database.close().then(() => process.exit(0)));

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as cheerio from 'cheerio';
 import type { AppContext } from '../../src/server/context.ts';
 import { TEST_SECRET_KEY, TEST_VERIFY_BASE_URL } from './app.ts';
+import { freePort } from './free-port.ts';
 
 /** A DATABASE_URL that reaches the test's database: the SQLite file, or the PostgreSQL schema. */
 export function childDatabaseUrl(ctx: AppContext): string {
@@ -52,10 +53,13 @@ export function browser(base: string) {
   };
   const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   return {
-    async get(path: string): Promise<{ status: number; $: cheerio.CheerioAPI }> {
+    /** `body` and `type` for downloads (a PDF, a JWKS); `$` parses an HTML answer. */
+    async get(path: string): Promise<{ status: number; $: cheerio.CheerioAPI; body: Buffer; type: string }> {
       const res = await fetch(base + path, { headers: { cookie: cookie() }, redirect: 'manual' });
       remember(res);
-      return { status: res.status, $: cheerio.load(await res.text()) };
+      const body = Buffer.from(await res.arrayBuffer());
+      const type = res.headers.get('content-type') ?? '';
+      return { status: res.status, $: cheerio.load(type.includes('html') ? body.toString('utf8') : ''), body, type };
     },
     async post(path: string, form: Record<string, string | string[]>): Promise<{ status: number; location: string | null }> {
       const body = new URLSearchParams();
@@ -98,4 +102,56 @@ export function crashPoints(options: { delays: number[]; kill(): Promise<void>; 
       if ((await progressOf()) === before) throw new Error(`${action} not done after its retry (kill at ${delay} ms)`);
     },
   };
+}
+
+export interface RealServer {
+  base: string;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server in either mode, ready when /healthz answers (the verification site has no /login),
+ * stopped with SIGTERM. `env` is the whole configuration: nothing is added but PORT.
+ */
+export async function startRealServer(env: Record<string, string>, port?: number): Promise<RealServer> {
+  const listenOn = port ?? (await freePort());
+  const base = `http://127.0.0.1:${listenOn}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'error', ...env, PORT: String(listenOn) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  for (let i = 0; i < 450; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return { base, port: listenOn, process: child, stop };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error('server did not start');
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run tremplin -- <args>` as a child process; an `env` value undefined removes the variable. */
+export async function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliRun> {
+  const merged: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'error', ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/main.ts', ...args], { env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { status, stdout, stderr };
 }

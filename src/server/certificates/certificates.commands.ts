@@ -2,7 +2,8 @@
  * CLI: `certificate verify <file>` (PDF, .jwt or .json) and `purge --older-than <days>`.
  * Exit codes of verify: 0 valid; 1 invalid, revoked, replaced, unknown, or a PDF that is not the
  * issued one; 3 genuine signature but the registry could not be reached, so revocation is
- * unchecked; 2 usage error (docs/certificates.md).
+ * unchecked; 2 usage error. With --bundle, the codes of verify-exit-codes.ts
+ * (docs/certificates.md, "Exit codes").
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { cliLocale, translatedErrorLines } from '../cli/translated-error.ts';
 import { AppError } from '../errors.ts';
 import { requireOption, UsageError, type CliCommand } from '../cli/command.ts';
 import type { AppContext } from '../context.ts';
+import { verifyWithBundle } from './bundle/offline-verify.ts';
 import { jwtFromFile } from './credential-file.ts';
 import { createSecretKeyFile } from '../secrets/secret-key.ts';
 import { resealStoredKey, SIGNING_KEY_SETTING } from './credential/signing-key.ts';
@@ -60,15 +62,21 @@ const isPdf = (data: Buffer) => data.subarray(0, 5).toString('latin1') === '%PDF
 export const certificatesCommands: CliCommand[] = [
   {
     words: ['certificate', 'verify'],
-    usage: 'certificate verify <file.pdf|file.jwt|file.json> [--jwks keys.json] [--lang fr|en]',
-    summary: 'checks a certificate: signature, revocation in the registry (DATABASE_URL), a PDF against the issued one; exit 0 only if valid',
+    usage: 'certificate verify <file.pdf|file.jwt|file.json> [--jwks keys.json] [--lang fr|en] | certificate verify --bundle <bundle> [file] [--jwks keys.json]',
+    summary: 'checks a certificate: signature, revocation in the registry (DATABASE_URL) or in a verification bundle (no database, no network), a PDF against the issued one; exit 0 only if valid',
     offline: true,
     async run(options, positionals, ctx) {
       const file = positionals[0];
-      if (!file) throw new UsageError('missing <file>');
       const jwksFile = typeof options.jwks === 'string' ? options.jwks : undefined;
       const lang = options.lang ?? 'fr';
       if (!isLocale(lang)) throw new UsageError('--lang must be fr or en');
+      if (typeof options.bundle === 'string') {
+        const result = await verifyWithBundle(options.bundle, file, jwksFile ? readJwks(jwksFile) : null, new Date());
+        process.stdout.write(result.out);
+        return result.code;
+      }
+      if (options.bundle !== undefined) throw new UsageError('--bundle needs a file');
+      if (!file) throw new UsageError('missing <file>');
       // With --jwks and no DATABASE_URL the check runs fully offline (no registry).
       const useDatabase = ctx !== null || !jwksFile || Boolean(process.env.DATABASE_URL);
       const booted = ctx === null && useDatabase ? await boot() : null;

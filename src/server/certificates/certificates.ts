@@ -8,6 +8,8 @@ import { unitOfWork } from '../db/unit-of-work.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import type { AttendanceHoursFn } from '../evidence/training-hours.ts';
 import type { SettingsRepository } from '../settings/settings.repository.ts';
+import type { Logger } from '../logger.ts';
+import { buildBundles, type Bundles } from './bundle/bundles.ts';
 import { jwksOf, loadSigningKey, parseStoredPublicJwk, SIGNING_KEY_SETTING, type SigningKey } from './credential/signing-key.ts';
 import { DocumentsService } from './documents.service.ts';
 import { EvidenceSource } from './evidence-source.ts';
@@ -34,6 +36,7 @@ export interface CertificatesDeps {
   verifyBaseUrl: string | null;
   coursesDir: string;
   clock: Clock;
+  logger: Logger;
   settings: SettingsRepository;
   /** Seals the signing key's private half (secrets/secret-key.ts). */
   secretKey: () => Buffer;
@@ -52,6 +55,8 @@ export interface Certificates {
   issuing: IssuingService;
   documents: DocumentsService;
   purge: PurgeService;
+  /** Verification bundles: export (intranet), import and the published registry (public site). */
+  bundles: Bundles;
   signingKey(): Promise<SigningKey>;
   jwks(): Promise<ReturnType<typeof jwksOf>>;
   verifyJwt(jwt: string): Promise<VerificationResult>;
@@ -92,6 +97,7 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
     const stored = await deps.settings.get(SIGNING_KEY_SETTING);
     return stored === null ? jwksOf([await signingKey()]) : { keys: [parseStoredPublicJwk(stored)] };
   };
+  const bundles = buildBundles({ db: deps.db, registry, organisation, issuing, signingKey, clock: deps.clock, logger: deps.logger });
   return {
     organisation,
     releases,
@@ -100,6 +106,7 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
     issuing,
     documents,
     purge,
+    bundles,
     signingKey,
     jwks,
     verifyJwt: async (jwt) => verifyCredentialJwt(jwt, await jwks(), (id) => registry.findById(id)),

@@ -49,6 +49,21 @@ function restrictToOwner(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
 }
 
+/**
+ * The schema a PostgreSQL URL selects with `?options=-c search_path=<schema>`. The migrator must
+ * know it: Kysely otherwise looks for its own tables in every schema and, finding another
+ * schema's, never creates them in this one.
+ */
+export function searchPathSchemaOf(url: string): string | undefined {
+  let options: string | null;
+  try {
+    options = new URL(url).searchParams.get('options');
+  } catch {
+    return undefined;
+  }
+  return /(?:^|\s)-c\s*search_path=([A-Za-z_][A-Za-z0-9_]*)(?:\s|$)/.exec(options ?? '')?.[1];
+}
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
@@ -73,5 +88,5 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, schema: options.pgSchema, close: () => db.destroy() };
+  return { db, dialect, schema: options.pgSchema ?? searchPathSchemaOf(url), close: () => db.destroy() };
 }

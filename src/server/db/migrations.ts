@@ -5,6 +5,7 @@ import { coursesMigrations } from '../courses/import/courses.migrations.ts';
 import { learningMigrations } from '../learning/learning.migrations.ts';
 import { callsMigrations } from '../calls/calls.migrations.ts';
 import { certificatesMigrations } from '../certificates/certificates.migrations.ts';
+import { bundleMigrations } from '../certificates/bundle/bundle.migrations.ts';
 import { followupMigrations } from '../followup/followup.migrations.ts';
 import { authoringMigrations } from '../authoring/authoring.migrations.ts';
 import { adaptationsMigrations } from '../adaptations/adaptations.migrations.ts';
@@ -21,6 +22,7 @@ export function allMigrations(): Record<string, Migration> {
     ...learningMigrations,
     ...callsMigrations,
     ...certificatesMigrations,
+    ...bundleMigrations,
     ...followupMigrations,
     ...authoringMigrations,
     ...adaptationsMigrations,

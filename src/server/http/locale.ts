@@ -7,12 +7,14 @@ import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/catalogue.ts';
  */
 export function localeMiddleware(req: Request, res: Response, next: NextFunction): void {
   const asked = req.query.lang;
+  // The public verification site keeps no session: the cookie carries the choice there.
+  const session = req.session as typeof req.session | undefined;
   if (isLocale(asked)) {
-    req.session.locale = asked;
+    if (session) session.locale = asked;
     res.cookie('lang', asked, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
   }
   const cookie = (req.headers.cookie ?? '').match(/(?:^|;\s*)lang=(\w+)/)?.[1];
-  const locale = req.session.locale ?? (isLocale(cookie) ? cookie : DEFAULT_LOCALE);
+  const locale = (isLocale(asked) ? asked : session?.locale) ?? (isLocale(cookie) ? cookie : DEFAULT_LOCALE);
   res.locals.locale = locale;
   res.locals.otherLocale = locale === 'fr' ? 'en' : 'fr';
   res.locals.t = translator(locale);

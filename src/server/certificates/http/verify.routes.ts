@@ -12,6 +12,7 @@ import { get, post, type RouteSpec } from '../../http/route-table.ts';
 import { isLocale } from '../../i18n/catalogue.ts';
 import { jwtFromFile } from '../credential-file.ts';
 import { hoursText, issuedFacts } from '../issued-facts.ts';
+import { issuerProfile } from '../credential/issuer-profile.ts';
 import type { CertificateRecord } from '../registry.repository.ts';
 import { printedCompetencyBlocks } from '../snapshot.ts';
 import { normaliseVerificationCode } from '../verification-code.ts';
@@ -111,17 +112,7 @@ export function verifyRoutes(ctx: AppContext): RouteSpec[] {
   const issuer = async (_req: Request, res: Response) => {
     const org = await ctx.certificates.organisation.get();
     const base = await ctx.certificates.issuing.verifyBaseUrl(org);
-    res.type('application/json').send(
-      JSON.stringify({
-        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-        id: `${base}/issuer`,
-        type: ['Profile'],
-        name: org.name,
-        url: `${base}/verify`,
-        address: { type: ['Address'], addressLocality: org.city },
-        verificationMethod: `${base}/.well-known/jwks.json`,
-      }),
-    );
+    res.type('application/json').send(JSON.stringify(issuerProfile(org, base)));
   };
 
   // W3C Bitstring Status List §3.3: the list credential, secured as a VC-JWT.

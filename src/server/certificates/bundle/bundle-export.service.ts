@@ -1,0 +1,94 @@
+/**
+ * Builds and signs the verification bundle on the intranet (`verify-bundle export`): the issuer
+ * profile and keys, the revocation list with its validity window, one entry per certificate.
+ */
+import type { Clock } from '../../clock.ts';
+import { issuerProfile } from '../credential/issuer-profile.ts';
+import { jwksOf, type SigningKey } from '../credential/signing-key.ts';
+import type { IssuingService } from '../issuing.service.ts';
+import type { OrganisationRepository } from '../organisation.repository.ts';
+import type { CertificateRecord, RegistryRepository } from '../registry.repository.ts';
+import { bundleEntryOf, sha256Hex, type EntryFacts } from './bundle-entry.ts';
+import { BUNDLE_TYPE, BUNDLE_VERSION, type BundlePayload } from './bundle-format.ts';
+import { signBundle } from './bundle-signature.ts';
+import type { BundlesRepository } from './bundles.repository.ts';
+import { signStatusList } from './status-list-credential.ts';
+
+export const DEFAULT_VALID_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+export interface BundleExportDeps {
+  registry: RegistryRepository;
+  bundles: BundlesRepository;
+  organisation: OrganisationRepository;
+  issuing: IssuingService;
+  signingKey: () => Promise<SigningKey>;
+  clock: Clock;
+}
+
+export interface ExportedBundle {
+  text: string;
+  sequence: number;
+  issuedAt: string;
+  validUntil: string;
+  certificates: number;
+  revoked: number;
+  kid: string;
+}
+
+export class BundleExportService {
+  constructor(private readonly deps: BundleExportDeps) {}
+
+  /** The registry facts a bundle entry needs beyond the snapshot. */
+  private async factsOf(record: CertificateRecord): Promise<EntryFacts> {
+    // TEMPORARY until the registry keeps a status index and the PDF's hash (issue 12, "binding"):
+    // the index is derived from the number, the PDF is rendered again (renders are byte-identical).
+    const [, year, seq] = /^TRP-(\d{4})-(\d{6})-\d$/.exec(record.number) ?? [];
+    const pdf = record.snapshot && record.credentialJwt ? await this.deps.issuing.pdf(record) : null;
+    return {
+      code: record.number,
+      statusIndex: (Number(year) - 2026) * 1_000_000 + Number(seq),
+      pdfSha256: pdf ? sha256Hex(pdf) : null,
+      credentialSha256: record.credentialJwt ? sha256Hex(record.credentialJwt) : null,
+    };
+  }
+
+  async export(validDays = DEFAULT_VALID_DAYS): Promise<ExportedBundle> {
+    const key = await this.deps.signingKey();
+    const now = this.deps.clock();
+    const last = await this.deps.bundles.lastExport();
+    // The public site orders bundles by sequence; a clock gone back would date a newer bundle earlier.
+    if (last && last.issuedAt > now.toISOString()) throw new Error(`the clock (${now.toISOString()}) is behind the last export (${last.issuedAt}): set the clock right before exporting`);
+    const issuedAt = now.toISOString();
+    const validUntil = new Date(now.getTime() + validDays * DAY_MS).toISOString();
+    const org = await this.deps.organisation.get();
+    const verifyBase = await this.deps.issuing.verifyBaseUrl(org);
+    const issuer = issuerProfile(org, verifyBase);
+    const records = await this.deps.registry.list({}, Number.MAX_SAFE_INTEGER);
+    const entries = [];
+    const revoked: number[] = [];
+    for (const record of records) {
+      const facts = await this.factsOf(record);
+      entries.push(bundleEntryOf(record, facts));
+      if (record.status !== 'valid') revoked.push(facts.statusIndex);
+    }
+    entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const statusList = await signStatusList({ verifyBase, issuer: { id: issuer.id, name: issuer.name }, validFrom: issuedAt, validUntil, revokedIndices: revoked }, key);
+    for (let sequence = (last?.sequence ?? 0) + 1; ; sequence++) {
+      const payload: BundlePayload = {
+        type: BUNDLE_TYPE,
+        version: BUNDLE_VERSION,
+        sequence,
+        issuedAt,
+        issuer,
+        jwks: jwksOf([key]) as BundlePayload['jwks'],
+        statusList: { url: statusList.url, validFrom: issuedAt, validUntil, credential: statusList.jwt },
+        certificates: entries,
+      };
+      const text = await signBundle(payload, key);
+      if (await this.deps.bundles.recordExport({ sequence, issuedAt, validUntil, sha256: sha256Hex(text), certificates: entries.length })) {
+        return { text, sequence, issuedAt, validUntil, certificates: entries.length, revoked: revoked.length, kid: key.kid };
+      }
+    }
+  }
+}

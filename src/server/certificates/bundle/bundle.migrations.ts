@@ -1,0 +1,31 @@
+import type { Kysely, Migration } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+export const bundleMigrations: Record<string, Migration> = {
+  '202612031400_certificates_verification_bundles': {
+    async up(db: AnyDb) {
+      // Intranet: one row per exported bundle; the primary key makes the sequence strictly grow
+      // even if two admins export at once.
+      await db.schema
+        .createTable('verify_bundle_exports')
+        .addColumn('sequence', 'integer', (c) => c.primaryKey())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('valid_until', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('certificates', 'integer', (c) => c.notNull())
+        .execute();
+      // Public site: the bundles it loaded, whole; it serves the one with the highest sequence.
+      await db.schema
+        .createTable('verify_bundles')
+        .addColumn('sequence', 'integer', (c) => c.primaryKey())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('key_id', 'text', (c) => c.notNull())
+        .addColumn('bundle', 'text', (c) => c.notNull())
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
