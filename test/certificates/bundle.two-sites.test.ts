@@ -116,13 +116,13 @@ describe('verification bundle: intranet and public site as two real processes', 
     const onPage = await publicPage(`/verify/${record.id}`);
     expect(onPage.status).to.equal(200);
     expect(onPage.$('.verify-status-word').text()).to.equal('valide');
-    expect(onPage.$('.verify-code').text()).to.equal(record.number);
+    expect(onPage.$('.verify-code').text()).to.equal(String(record.verificationCode));
     expect(onPage.$('.verify-initials').text()).to.equal('J.M.');
     expect(onPage.$('.verify-leaving-date').text()).to.equal('27 novembre 2026');
     expect(onPage.$('.verify-stale').length).to.equal(0);
 
     const cli = await offline('--bundle', file('b2.jws'), issuedPdf);
-    expect(cli.stdout).to.contain('Statut : valide').and.contain('PDF : identique à celui qui a été délivré').and.contain(`Code : ${record.number}`).and.contain('Titulaire (initiales) : J.M.');
+    expect(cli.stdout).to.contain('Statut : valide').and.contain('PDF : identique à celui qui a été délivré').and.contain(`Code : ${String(record.verificationCode)}`).and.contain('Titulaire (initiales) : J.M.');
     expect(cli.status).to.equal(0);
     const jwt = await runCommand('certificate verify', { bundle: file('b2.jws') }, [file('issued.jwt', record.credentialJwt as string)], null);
     expect(jwt.out).to.contain('Statut : valide');
@@ -130,12 +130,12 @@ describe('verification bundle: intranet and public site as two real processes', 
   });
 
   it('the printed code typed in the field finds the certificate, whatever the case and spaces', async () => {
-    const typed = ` ${record.number.toLowerCase().replace(/-/g, ' ')} `;
+    const typed = ` ${String(record.verificationCode).toLowerCase().replace(/-/g, ' ')} `;
     const res = await publicPage(`/verify?code=${encodeURIComponent(typed)}`);
     expect(res.status).to.equal(200);
     expect(res.$('.verify-status-word').text()).to.equal('valide');
-    expect(res.$('.verify-code').text()).to.equal(record.number);
-    const unknown = await publicPage('/verify?code=TRP-2026-999999-9');
+    expect(res.$('.verify-code').text()).to.equal(String(record.verificationCode));
+    const unknown = await publicPage('/verify?code=TRP-ZZZZ-ZZZZ');
     expect(unknown.status).to.equal(404);
     expect(unknown.$('.error-text').text()).to.contain('Aucune attestation ne porte ce code');
   });
@@ -145,7 +145,7 @@ describe('verification bundle: intranet and public site as two real processes', 
     expect(jwks.keys.map((k) => k.kid)).to.deep.equal([record.keyId]);
     expect(jwks.keys[0]?.d).to.equal(undefined);
     expect(JSON.parse((await publicPage('/issuer')).body.toString()).name).to.equal('Association Cap Avenir Formation');
-    const list = decodeJwt((await publicPage('/status/revocation')).body.toString()) as { type: string[]; validUntil: string; credentialSubject: { statusPurpose: string } };
+    const list = decodeJwt((await publicPage('/status/1')).body.toString()) as { type: string[]; validUntil: string; credentialSubject: { statusPurpose: string } };
     expect(list.type).to.deep.equal(['VerifiableCredential', 'BitstringStatusListCredential']);
     expect(list.credentialSubject.statusPurpose).to.equal('revocation');
     for (const lms of ['/login', '/learner', '/trainer/release', '/admin/certificates', '/xapi/statements']) expect((await publicPage(lms)).status, lms).to.equal(404);
@@ -165,7 +165,7 @@ describe('verification bundle: intranet and public site as two real processes', 
     const $ = (await import('cheerio')).load(await res.text());
     expect(res.status).to.equal(422);
     expect($('.verify-status-word').text()).to.equal("authentique, mais ce PDF n'est pas celui qui a été délivré");
-    expect($('.verify-code').text()).to.equal(record.number);
+    expect($('.verify-code').text()).to.equal(String(record.verificationCode));
   });
 
   it('revoked on the intranet, exported, imported: revoked on the page and the CLI, reason never shown', async () => {

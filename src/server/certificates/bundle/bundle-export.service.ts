@@ -12,7 +12,7 @@ import { bundleEntryOf, sha256Hex, type EntryFacts } from './bundle-entry.ts';
 import { BUNDLE_TYPE, BUNDLE_VERSION, type BundlePayload } from './bundle-format.ts';
 import { signBundle } from './bundle-signature.ts';
 import type { BundlesRepository } from './bundles.repository.ts';
-import { signStatusList } from './status-list-credential.ts';
+import { signedStatusList, statusListUrl } from '../status-list.ts';
 
 export const DEFAULT_VALID_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -40,16 +40,14 @@ export class BundleExportService {
   constructor(private readonly deps: BundleExportDeps) {}
 
   /** The registry facts a bundle entry needs beyond the snapshot. */
-  private async factsOf(record: CertificateRecord): Promise<EntryFacts> {
-    // TEMPORARY until the registry keeps a status index and the PDF's hash (issue 12, "binding"):
-    // the index is derived from the number, the PDF is rendered again (renders are byte-identical).
-    const [, year, seq] = /^TRP-(\d{4})-(\d{6})-\d$/.exec(record.number) ?? [];
-    const pdf = record.snapshot && record.credentialJwt ? await this.deps.issuing.pdf(record) : null;
+  private factsOf(record: CertificateRecord): EntryFacts {
+    // Every row has a status index since the binding migration, which gave old rows one too.
+    if (record.statusIndex === null) throw new Error(`certificate ${record.id} has no status index`);
     return {
-      code: record.number,
-      statusIndex: (Number(year) - 2026) * 1_000_000 + Number(seq),
-      pdfSha256: pdf ? sha256Hex(pdf) : null,
-      credentialSha256: record.credentialJwt ? sha256Hex(record.credentialJwt) : null,
+      code: record.verificationCode ?? record.number,
+      statusIndex: record.statusIndex,
+      pdfSha256: record.pdfSha256,
+      credentialSha256: record.credentialSha256,
     };
   }
 
@@ -68,12 +66,12 @@ export class BundleExportService {
     const entries = [];
     const revoked: number[] = [];
     for (const record of records) {
-      const facts = await this.factsOf(record);
+      const facts = this.factsOf(record);
       entries.push(bundleEntryOf(record, facts));
       if (record.status !== 'valid') revoked.push(facts.statusIndex);
     }
     entries.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const statusList = await signStatusList({ verifyBase, issuer: { id: issuer.id, name: issuer.name }, validFrom: issuedAt, validUntil, revokedIndices: revoked }, key);
+    const statusList = { url: statusListUrl(verifyBase), jwt: await signedStatusList({ verifyBase, issuerName: issuer.name, validFrom: issuedAt, validUntil, revokedIndexes: revoked }, key) };
     for (let sequence = (last?.sequence ?? 0) + 1; ; sequence++) {
       const payload: BundlePayload = {
         type: BUNDLE_TYPE,

@@ -9,7 +9,7 @@ import type { SigningKey } from '../credential/signing-key.ts';
 import { canonicalJson } from '../snapshot.ts';
 import { sha256Hex } from './bundle-entry.ts';
 import { BUNDLE_JWS_TYPE, bundlePayloadSchema, type BundlePayload } from './bundle-format.ts';
-import { readStatusList } from './status-list-credential.ts';
+import { readStatusList, type ReadStatusList } from './status-list-reader.ts';
 
 export async function signBundle(payload: BundlePayload, key: SigningKey): Promise<string> {
   return new CompactSign(new TextEncoder().encode(canonicalJson(payload)))
@@ -21,7 +21,7 @@ export async function signBundle(payload: BundlePayload, key: SigningKey): Promi
 export type BundleRefusal = 'unreadable' | 'unsigned' | 'foreign_key' | 'bad_signature' | 'bad_format' | 'inconsistent';
 
 export type BundleRead =
-  | { ok: true; bundle: BundlePayload; kid: string; sha256: string; statusList: { isRevoked(index: number): boolean; validUntil: string } }
+  | { ok: true; bundle: BundlePayload; kid: string; sha256: string; statusList: ReadStatusList }
   | { ok: false; reason: BundleRefusal };
 
 const refuse = (reason: BundleRefusal): BundleRead => ({ ok: false, reason });

@@ -4,6 +4,7 @@
  * past its validity.
  */
 import type { JWK } from 'jose';
+import { normaliseVerificationCode } from '../verification-code.ts';
 import type { BundleEntry, BundlePayload } from './bundle-format.ts';
 
 export interface PublishedBundle {
@@ -18,8 +19,11 @@ export interface PublishedBundle {
   isStale(now: Date): boolean;
 }
 
-/** Codes as people type them: case, spaces and dashes do not matter. */
-export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[\s\u00a0_-]+/g, '');
+/**
+ * Codes as people type them: verification-code.ts reads a random code (Crockford); a certificate
+ * issued before those codes prints its number, compared without case, spaces or dashes.
+ */
+export const normaliseCode = (code: string): string => normaliseVerificationCode(code) ?? code.toUpperCase().replace(/[\s\u00a0_.-]+/g, '');
 
 export function publishedBundle(read: { bundle: BundlePayload; sha256: string; kid: string; statusList: { isRevoked(index: number): boolean } }): PublishedBundle {
   const { bundle } = read;

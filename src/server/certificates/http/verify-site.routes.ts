@@ -12,7 +12,7 @@ import { get, post, type RouteSpec } from '../../http/route-table.ts';
 import { checkFileAgainstBundle, entryStatus, type BundleVerdictStatus } from '../bundle/bundle-check.ts';
 import type { BundleEntry } from '../bundle/bundle-format.ts';
 import type { PublishedBundle } from '../bundle/published-bundle.ts';
-import { STATUS_LIST_PATH } from '../bundle/status-list-credential.ts';
+import { STATUS_LIST_PATH } from '../status-list.ts';
 
 const VIEW = 'certificates/verify-site';
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
