@@ -13,7 +13,7 @@ import { decodeJwt } from 'jose';
 import { boot } from '../../src/server/boot.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import type { CertificateRecord } from '../../src/server/certificates/registry.repository.ts';
-import { TEST_BASE_URL } from '../helpers/app.ts';
+import { TEST_BASE_URL, TEST_SECRET_KEY } from '../helpers/app.ts';
 import { createChildDatabaseUrl } from '../helpers/database.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { browser, childDatabaseUrl, runCli, startRealServer, type RealServer } from '../helpers/real-server.ts';
@@ -54,10 +54,11 @@ describe('verification bundle: intranet and public site as two real processes', 
     w = await certificateWorld();
     await readyToIssue(w);
     const publicPort = await freePort();
-    const publicBase = `http://127.0.0.1:${publicPort}`;
+    // The public site's public name (issuing refuses a loopback address); the test reaches it on 127.0.0.1.
+    const publicBase = `http://verif.cap-avenir.test:${publicPort}`;
     // The QR code and the credential point at the public site.
     await w.t.ctx.certificates.organisation.save({ ...ORGANISATION, verifyBaseUrl: publicBase });
-    intranetEnv = { DATABASE_URL: childDatabaseUrl(w.t.ctx), BASE_URL: TEST_BASE_URL, COURSES_DIR: FIXTURE_COURSES, SESSION_SECRET: 's'.repeat(40) };
+    intranetEnv = { DATABASE_URL: childDatabaseUrl(w.t.ctx), BASE_URL: TEST_BASE_URL, COURSES_DIR: FIXTURE_COURSES, SESSION_SECRET: 's'.repeat(40), TREMPLIN_SECRET_KEY: TEST_SECRET_KEY };
     publicDb = await createChildDatabaseUrl();
     [intranet, site] = await Promise.all([
       startRealServer(intranetEnv),
