@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, dialectOf, type Database } from '../../src/server/db/connection.ts';
-import { migrateToLatest } from '../../src/server/db/migrator.ts';
+import { adminQuery, createPostgresWorldSchema, sqliteTemplateFile, uniqueSchemaName } from './template-database.ts';
 
 /** The URL the whole suite runs against: SQLite by default, PostgreSQL when DATABASE_URL says so. */
 export function testDatabaseUrl(): string {
@@ -16,16 +16,15 @@ export function usingPostgres(): boolean {
 }
 
 /**
- * A fresh, migrated database built by the production code: a new SQLite file, or a new schema
- * on the PostgreSQL server. close() removes it.
+ * A fresh, migrated database: a copy of the migrated template (test/helpers/template-database.ts),
+ * a new SQLite file or a new PostgreSQL schema. close() removes it.
  */
 export async function createTestDatabase(): Promise<Database & { url: string }> {
   const url = testDatabaseUrl();
-  const suffix = crypto.randomBytes(6).toString('hex');
   if (dialectOf(url) === 'sqlite') {
-    const file = path.join(os.tmpdir(), `tremplin-test-${suffix}.db`);
+    const file = path.join(os.tmpdir(), `tremplin-test-${crypto.randomBytes(6).toString('hex')}.db`);
+    fs.copyFileSync(await sqliteTemplateFile(), file);
     const database = await openDatabase(`sqlite:${file}`);
-    await migrateToLatest(database);
     return {
       ...database,
       url: `sqlite:${file}`,
@@ -35,22 +34,15 @@ export async function createTestDatabase(): Promise<Database & { url: string }> 
       },
     };
   }
-  const schema = `t_${suffix}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
+  const schema = uniqueSchemaName('t');
+  await createPostgresWorldSchema(url, schema);
   const database = await openDatabase(url, { pgSchema: schema, pgPoolSize: 4 });
-  await migrateToLatest(database);
   return {
     ...database,
     url,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
+      await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`);
     },
   };
 }
