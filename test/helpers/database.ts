@@ -20,6 +20,7 @@ export function usingPostgres(): boolean {
  * a new SQLite file or a new PostgreSQL schema. close() removes it.
  */
 export async function createTestDatabase(): Promise<Database & { url: string }> {
+  if (process.env.TREMPLIN_TEST_TIER === 'unit') throw new Error('a unit test may not use a database: test/tiers/classify.ts put this file in the wrong tier');
   const url = testDatabaseUrl();
   if (dialectOf(url) === 'sqlite') {
     const file = path.join(os.tmpdir(), `tremplin-test-${crypto.randomBytes(6).toString('hex')}.db`);
