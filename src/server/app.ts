@@ -3,7 +3,6 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import './http/session-data.ts';
 import type { AppContext } from './context.ts';
-import { KyselySessionStore } from './http/session-store.ts';
 import { securityHeaders } from './http/security.ts';
 import { noStore } from './http/no-store.ts';
 import { installViewEngine } from './http/view-engine.ts';
@@ -66,7 +65,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
     session({
       name: 'tremplin.sid',
       secret: sessionSecret,
-      store: new KyselySessionStore(ctx.database.db, ctx.clock, ctx.config.staffIdleMinutes * 60_000),
+      store: ctx.sessions,
       resave: false,
       saveUninitialized: false,
       rolling: true,

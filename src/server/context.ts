@@ -7,6 +7,7 @@ import { UsersRepository } from './accounts/users.repository.ts';
 import { AuditRepository } from './accounts/audit.repository.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { LoginThrottleRepository } from './accounts/login-throttle.repository.ts';
+import { KyselySessionStore } from './http/session-store.ts';
 import { CohortsRepository } from './cohorts/cohorts.repository.ts';
 import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
@@ -30,6 +31,8 @@ export interface AppContext {
   /** The secret key kept out of the database, read (or its file created) on first use. */
   secretKey: () => Buffer;
   lrs: Lrs;
+  /** The HTTP sessions, in the database (also used to end a user's other sessions). */
+  sessions: KyselySessionStore;
   repositories: {
     users: UsersRepository;
     audit: AuditRepository;
@@ -76,6 +79,7 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
     logger,
     secretKey,
     lrs,
+    sessions: new KyselySessionStore(db, clock, config.staffIdleMinutes * 60_000),
     repositories: { users, audit, cohorts, settings },
     services: {
       accounts: new AccountsService(users, audit, clock, new LoginThrottleRepository(db)),

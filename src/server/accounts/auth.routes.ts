@@ -5,6 +5,7 @@ import { get, post, type RouteSpec } from '../http/route-table.ts';
 import { fields, parseForm, renderFormErrors } from '../http/form.ts';
 import { HOME_OF } from './roles.ts';
 import type { User } from './user.ts';
+import { weakPasswordReason } from './password-policy.ts';
 
 const loginSchema = z.object({
   login: fields.text(80),
@@ -77,8 +78,13 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
     const form = parseForm(passwordSchema, req.body);
     const model = { title: 'accounts.password.title' };
     if (!form.ok) return renderFormErrors(res, 'accounts/password', model, form.errors);
+    const user = res.locals.user as User;
+    const weak = weakPasswordReason(form.values.next, [user.login, user.displayName, form.values.current]);
+    if (weak) return renderFormErrors(res, 'accounts/password', model, { next: `accounts.errors.weakPassword.${weak}` });
     const ok = await accounts.changePassword(req.session.userId as string, form.values.current, form.values.next, req.ip ?? null);
     if (!ok) return renderFormErrors(res, 'accounts/password', model, { current: 'accounts.errors.badCurrentPassword' });
+    // Whoever else holds a session of this account (another terminal left open) is logged out.
+    await ctx.sessions.endUserSessions(req.session.userId as string, req.sessionID);
     res.redirect(303, HOME_OF[req.session.role ?? 'learner']);
   };
 

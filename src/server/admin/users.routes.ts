@@ -45,6 +45,7 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
 
   const resetPassword = async (req: Request, res: Response) => {
     const { user, oneTimePassword } = await accounts.resetPassword(String(req.params.id), originOf(req));
+    await ctx.sessions.endUserSessions(user.id, req.session.userId === user.id ? req.sessionID : null);
     res.render('admin/password-sheet', { title: 'admin.sheet.title', user, oneTimePassword, created: false });
   };
 

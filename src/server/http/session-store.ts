@@ -49,11 +49,11 @@ export class KyselySessionStore extends session.Store {
   }
 
   override set(sid: string, sess: session.SessionData, callback?: Callback): void {
-    const row = { sid: storedSessionKey(sid), data: JSON.stringify(sess), expires_at: this.expiry(sess) };
+    const row = { sid: storedSessionKey(sid), data: JSON.stringify(sess), expires_at: this.expiry(sess), user_id: sess.userId ?? null };
     this.db
       .insertInto('http_sessions')
       .values(row)
-      .onConflict((oc) => oc.column('sid').doUpdateSet({ data: row.data, expires_at: row.expires_at }))
+      .onConflict((oc) => oc.column('sid').doUpdateSet({ data: row.data, expires_at: row.expires_at, user_id: row.user_id }))
       .execute()
       .then(() => this.pruneSometimes())
       .then(() => callback?.())
@@ -77,6 +77,17 @@ export class KyselySessionStore extends session.Store {
       .execute()
       .then(() => callback?.())
       .catch((err) => callback?.(err));
+  }
+
+  /**
+   * Ends every session of a user but `keepSid` (the one that changed the password): a password
+   * change or reset must log out a terminal someone else left open, or a thief who knew the
+   * old password (issue 13).
+   */
+  async endUserSessions(userId: string, keepSid: string | null): Promise<void> {
+    let query = this.db.deleteFrom('http_sessions').where('user_id', '=', userId);
+    if (keepSid !== null) query = query.where('sid', '<>', storedSessionKey(keepSid));
+    await query.execute();
   }
 
   private async pruneSometimes(): Promise<void> {
