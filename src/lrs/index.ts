@@ -11,6 +11,7 @@ import { createLrsRouter } from './router.ts';
 import { createStatementRepository } from './statements/statement-repository.ts';
 import { createStatementService, type LrsService } from './statements/statement-service.ts';
 import { createStoredIdGenerator } from './storage/stored-id.ts';
+import { createTermIdCache } from './storage/term-ids.ts';
 import type { LrsTables } from './storage/tables.ts';
 import type { Agent, Statement } from './types.ts';
 
@@ -63,9 +64,10 @@ export function createLrs(options: LrsOptions): Lrs {
   const clock = options.clock ?? (() => new Date());
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const onError = options.onError ?? ((error: unknown) => console.error('[lrs]', error));
+  const termIds = createTermIdCache();
   const service = createStatementService({
-    repo: createStatementRepository(db, options.dialect),
-    repoOn: (trx) => createStatementRepository(trx, options.dialect),
+    repo: createStatementRepository(db, options.dialect, termIds),
+    repoOn: (trx) => createStatementRepository(trx, options.dialect, termIds, true),
     ids: createStoredIdGenerator(clock),
     defaultAuthority: lmsAuthority(baseUrl),
     onListenerError: onError,

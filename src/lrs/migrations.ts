@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * The LRS's own tables. Statements are stored whole as JSON text next to the few columns and
@@ -66,6 +66,41 @@ export const lrsMigrations: Record<string, Migration> = {
       for (const table of ['lrs_credential', 'lrs_document', 'lrs_activity', 'lrs_attachment', 'lrs_statement_term', 'lrs_statement']) {
         await db.schema.dropTable(table).ifExists().execute();
       }
+    },
+  },
+  '202612031800_lrs_term_dictionary': {
+    // Terms are long IRIs repeated on every statement: ten text keys per statement made the term
+    // index the largest and slowest part of an insert. Each term is now stored once in lrs_term
+    // and the link rows are two keys (term id, stored id), in a WITHOUT ROWID table on SQLite
+    // (one B-tree instead of a table plus its primary-key index). Existing rows are carried over.
+    async up(db: Kysely<unknown>) {
+      const pg = isPostgres(db);
+      await db.schema
+        .createTable('lrs_term')
+        .addColumn('id', pg ? 'serial' : 'integer', (c) => c.primaryKey())
+        .addColumn('term', 'text', (c) => c.notNull().unique())
+        .execute();
+      await sql`insert into lrs_term (term) select distinct term from lrs_statement_term order by term`.execute(db);
+      let links = db.schema
+        .createTable('lrs_statement_term_link')
+        .addColumn('term_id', 'integer', (c) => c.notNull())
+        .addColumn('sid', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('lrs_statement_term_link_pk', ['term_id', 'sid']);
+      if (!pg) links = links.modifyEnd(sql`without rowid`);
+      await links.execute();
+      await sql`insert into lrs_statement_term_link (term_id, sid) select t.id, o.sid from lrs_statement_term o join lrs_term t on t.term = o.term`.execute(db);
+      await db.schema.dropTable('lrs_statement_term').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('lrs_statement_term')
+        .addColumn('term', 'text', (c) => c.notNull())
+        .addColumn('sid', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('lrs_statement_term_pk', ['term', 'sid'])
+        .execute();
+      await sql`insert into lrs_statement_term (term, sid) select t.term, l.sid from lrs_statement_term_link l join lrs_term t on t.id = l.term_id`.execute(db);
+      await db.schema.dropTable('lrs_statement_term_link').execute();
+      await db.schema.dropTable('lrs_term').execute();
     },
   },
 };

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { lockStatementWrites, storableKey, type LrsDialect } from '../storage/dialect.ts';
 import type { LrsTables } from '../storage/tables.ts';
+import { createTermIdCache, type TermIdCache } from '../storage/term-ids.ts';
 import { isObject, type JsonObject } from '../types.ts';
 import type { QueryPlan } from './query-plan.ts';
 
@@ -67,31 +68,98 @@ const toStored = (r: Pick<Row, 'sid' | 'statement_id' | 'full' | 'voided' | 'ref
   refTarget: r.ref_target,
 });
 
-export function createStatementRepository(db: Kysely<LrsTables>, dialect: LrsDialect): StatementRepository {
-  const repo: StatementRepository = {
-    transaction: (work) => db.transaction().execute((trx) => work(createStatementRepository(trx, dialect))),
+// Link rows go in fixed-size statements, so the same few SQL texts come back batch after batch
+// (better-sqlite3 keeps them prepared: see src/server/db/connection.ts).
+const LINK_CHUNK = 256;
+
+/**
+ * `inTransaction`: db is a transaction, whose term ids are remembered only once it commits
+ * (by `transaction`); a caller's own transaction (LrsService.withTransaction) never hands its
+ * ids to the cache.
+ */
+export function createStatementRepository(
+  db: Kysely<LrsTables>,
+  dialect: LrsDialect,
+  cache: TermIdCache = createTermIdCache(),
+  inTransaction = false,
+): StatementRepository {
+  /** Ids read or created here, not yet known to be committed. */
+  const seen = new Map<string, number>();
+
+  /** Ids of the given terms; unknown terms are created when `create`, else left out. */
+  async function termIds(terms: readonly string[], create: boolean): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const missing: string[] = [];
+    for (const t of new Set(terms)) {
+      const id = cache.get(t) ?? seen.get(t);
+      if (id === undefined) missing.push(t);
+      else out.set(t, id);
+    }
+    const read = async (wanted: string[]) => {
+      for (const part of chunks(wanted)) {
+        for (const r of await db.selectFrom('lrs_term').select(['id', 'term']).where('term', 'in', part).execute()) {
+          out.set(r.term, Number(r.id));
+          seen.set(r.term, Number(r.id));
+        }
+      }
+    };
+    if (missing.length > 0) await read(missing);
+    const absent = missing.filter((t) => !out.has(t));
+    if (create && absent.length > 0) {
+      for (const part of chunks(absent)) {
+        await db
+          .insertInto('lrs_term')
+          .values(part.map((term) => ({ term })))
+          .onConflict((oc) => oc.column('term').doNothing())
+          .execute();
+      }
+      await read(absent);
+    }
+    if (!inTransaction) {
+      cache.remember(seen);
+      seen.clear();
+    }
+    return out;
+  }
+
+  async function insertLinks(links: Array<{ term_id: number; sid: string }>, ignoreExisting: boolean): Promise<void> {
+    for (const part of chunks(links, LINK_CHUNK)) {
+      const q = db.insertInto('lrs_statement_term_link').values(part);
+      await (ignoreExisting ? q.onConflict((oc) => oc.doNothing()) : q).execute();
+    }
+  }
+
+  const repo: StatementRepository & { seenTermIds(): Map<string, number> } = {
+    seenTermIds: () => seen,
+
+    async transaction(work) {
+      let inner = new Map<string, number>();
+      const result = await db.transaction().execute(async (trx) => {
+        const child = createStatementRepository(trx, dialect, cache, true) as StatementRepository & { seenTermIds(): Map<string, number> };
+        const value = await work(child);
+        inner = child.seenTermIds();
+        return value;
+      });
+      cache.remember(inner);
+      return result;
+    },
 
     lockWrites: () => lockStatementWrites(db as Kysely<unknown>, dialect),
 
     async insert(rows) {
-      for (const part of chunks(rows, 200)) {
+      for (const part of chunks(rows, 100)) {
         await db
           .insertInto('lrs_statement')
           .values(part.map((r) => ({ sid: r.sid, statement_id: r.statementId, stored: r.stored, voided: 0, ref_target: r.refTarget, full: r.full })))
           .execute();
       }
-      const terms = rows.flatMap((r) => r.terms.map((t) => ({ term: t, sid: r.sid })));
-      for (const part of chunks(terms, 2000)) await db.insertInto('lrs_statement_term').values(part).execute();
+      const ids = await termIds(rows.flatMap((r) => r.terms), true);
+      await insertLinks(rows.flatMap((r) => r.terms.map((t) => ({ term_id: ids.get(t) as number, sid: r.sid }))), false);
     },
 
     async addTerms(sid, terms) {
-      for (const part of chunks(terms, 2000)) {
-        await db
-          .insertInto('lrs_statement_term')
-          .values(part.map((t) => ({ term: t, sid })))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
+      const ids = await termIds(terms, true);
+      await insertLinks(terms.map((t) => ({ term_id: ids.get(t) as number, sid })), true);
     },
 
     async markVoided(statementIds) {
@@ -160,20 +228,23 @@ export function createStatementRepository(db: Kysely<LrsTables>, dialect: LrsDia
     },
 
     async query(plan) {
+      // A term never stored matches nothing.
+      const ids = await termIds(plan.terms, false);
+      if (plan.terms.some((t) => !ids.has(t))) return [];
       // One shape for every filter: the first term drives an index range scan in stored-id
       // order; CROSS JOIN keeps SQLite from reordering (PostgreSQL plans it freely).
       const key = plan.terms.length > 0 ? sql.ref('t0.sid') : sql.ref('s.sid');
       const from =
         plan.terms.length > 0
           ? sql.join(
-              [...plan.terms.map((_, i) => sql`lrs_statement_term ${sql.raw(`t${i}`)}`), sql`lrs_statement s`],
+              [...plan.terms.map((_, i) => sql`lrs_statement_term_link ${sql.raw(`t${i}`)}`), sql`lrs_statement s`],
               sql` cross join `,
             )
           : sql`lrs_statement s`;
       const conditions = [sql`s.voided = 0`];
       plan.terms.forEach((t, i) => {
         const alias = sql.raw(`t${i}`);
-        conditions.push(sql`${alias}.term = ${t}`);
+        conditions.push(sql`${alias}.term_id = ${ids.get(t) as number}`);
         conditions.push(i === 0 ? sql`s.sid = t0.sid` : sql`${alias}.sid = t0.sid`);
       });
       if (plan.from !== undefined) conditions.push(sql`${key} >= ${plan.from}`);

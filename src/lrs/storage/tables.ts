@@ -1,4 +1,6 @@
 /** Row types of the LRS tables (see ../migrations.ts). Only repositories see these. */
+import type { Generated } from 'kysely';
+
 export interface LrsTables {
   lrs_statement: {
     sid: string;
@@ -8,7 +10,9 @@ export interface LrsTables {
     ref_target: string | null;
     full: string;
   };
-  lrs_statement_term: { term: string; sid: string };
+  /** Every term once (see statements/statement-terms.ts), with a small id the link rows use. */
+  lrs_term: { id: Generated<number>; term: string };
+  lrs_statement_term_link: { term_id: number; sid: string };
   lrs_attachment: { sha2: string; content_type: string; content: Uint8Array };
   lrs_activity: { activity_id: string; definition: string };
   lrs_document: {

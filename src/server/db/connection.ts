@@ -64,6 +64,30 @@ export function searchPathSchemaOf(url: string): string | undefined {
   return /(?:^|\s)-c\s*search_path=([A-Za-z_][A-Za-z0-9_]*)(?:\s|$)/.exec(options ?? '')?.[1];
 }
 
+const PREPARED_MAX = 500;
+
+/**
+ * Kysely prepares every query it runs; compiling the same SQL again is a large share of a small
+ * query's cost (and of each LRS batch's inserts). The same text gets the same prepared statement
+ * back, unless that one is still being iterated. Bounded: past PREPARED_MAX texts it starts again.
+ */
+function withPreparedStatements(sqlite: BetterSqlite3.Database): { close(): void; prepare(sql: string): BetterSqlite3.Statement } {
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const cached = prepared.get(sql);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        if (prepared.size >= PREPARED_MAX) prepared.clear();
+        prepared.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
@@ -79,7 +103,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) });
     return { db, dialect, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
