@@ -31,7 +31,7 @@ export const LEVEL_RULES = {
 } as const;
 
 /** One scored observation of a competency: activity, when, score. */
-interface Observation {
+export interface Observation {
   activity: string;
   at: string;
   score: number;
@@ -66,10 +66,15 @@ export function levelFor(evidenceCount: number, averageScaled: number | null): C
   return averageScaled >= LEVEL_RULES.inProgressMinAverage ? 'en_cours' : 'non_acquis';
 }
 
-export function competencyLevels(statements: readonly Statement[], framework: CompetencyFramework): CompetencyLevelResult[] {
-  // code -> activity -> latest observation (a retry replaces the earlier score: the level says
-  // where the learner stands now, not the average of their first tries).
-  const latest = new Map<string, Map<string, Observation>>();
+/** code -> activity -> the latest observation of that activity for that competency. */
+export type LatestObservations = Map<string, Map<string, Observation>>;
+
+/**
+ * Adds statements to `latest` (a retry replaces the earlier score: the level says where the
+ * learner stands now, not the average of their first tries). Statements may come in several
+ * calls, in stored order: the result is the same as one call with all of them.
+ */
+export function addObservations(latest: LatestObservations, statements: readonly Statement[]): LatestObservations {
   for (const statement of statements) {
     for (const [code, observation] of observationsOf(statement)) {
       const perActivity = latest.get(code) ?? new Map<string, Observation>();
@@ -78,6 +83,15 @@ export function competencyLevels(statements: readonly Statement[], framework: Co
       latest.set(code, perActivity);
     }
   }
+  return latest;
+}
+
+export function competencyLevels(statements: readonly Statement[], framework: CompetencyFramework): CompetencyLevelResult[] {
+  return levelsOf(addObservations(new Map(), statements), framework);
+}
+
+/** The framework's competencies with their level, from the latest observations. */
+export function levelsOf(latest: LatestObservations, framework: CompetencyFramework): CompetencyLevelResult[] {
   return framework.blocks.flatMap((block) =>
     block.competencies.map((competency) => {
       const scores = [...(latest.get(competency.code)?.values() ?? [])].map((o) => o.score);

@@ -47,4 +47,14 @@ export const followupMigrations: Record<string, Migration> = {
       await db.schema.alterTable('followup_learner_digest').dropColumn('levels').execute();
     },
   },
+  '202612031810_followup_digest_state': {
+    // The fold state a digest comes from, so new statements are added to it instead of folding
+    // all of a learner's statements again (issue 15).
+    async up(db: AnyDb) {
+      await db.schema.alterTable('followup_learner_digest').addColumn('state', 'text').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable('followup_learner_digest').dropColumn('state').execute();
+    },
+  },
 };

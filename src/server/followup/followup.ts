@@ -36,11 +36,14 @@ export interface FollowupDeps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function buildFollowup(db: Kysely<any>, deps: FollowupDeps): Followup {
   const framework = frameworkReader(deps.coursesDir);
+  const digests = new DigestService(db, deps.lrs, deps.baseUrl, framework, deps.clock);
+  // Digests follow the LRS: a board's first render reads them, it does not fold them.
+  deps.lrs.subscribe((stored) => digests.refreshFor(stored));
   return {
     attendance: new AttendanceRepository(db),
     scope: new TrainerScope(deps.cohorts, deps.users),
     catalogue: new CourseCatalogue(db, deps.baseUrl),
-    digests: new DigestService(db, deps.lrs, deps.baseUrl, framework, deps.clock),
+    digests,
     board: new BoardRepository(db),
     framework,
     activityIds: activityIds(deps.baseUrl),

@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../../lrs/index.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
-import { competencyLevels, type CompetencyLevel } from '../evidence/competency-levels.ts';
+import { addObservations, levelsOf, type CompetencyLevel, type LatestObservations, type Observation } from '../evidence/competency-levels.ts';
 import { durationSeconds, isOurs, objectId, objectType, registration, RESULT_VERBS, scaledScore, success, timestampOf, verbId } from '../evidence/statement-fields.ts';
 import { timeOnTaskSeconds } from '../evidence/training-hours.ts';
 import { ACTIVITY_TYPES, EXTENSIONS, VERBS } from '../xapi/vocabulary.ts';
@@ -13,7 +13,7 @@ import { parisDay, weekStart } from './paris-date.ts';
 import { field } from './statement-reading.ts';
 
 /** Bump when the digest's shape or rules change: stored digests of older versions are recomputed. */
-export const DIGEST_VERSION = 3;
+export const DIGEST_VERSION = 4;
 
 export interface CallSummary {
   registration: string;
@@ -54,30 +54,63 @@ function callOf(s: Statement): CallSummary | null {
   };
 }
 
-export function learnerDigest(statements: readonly Statement[], framework: CompetencyFramework): LearnerDigest {
-  const byWeek = new Map<string, Statement[]>();
-  const calls = new Map<string, CallSummary>();
-  let lastActivity: string | null = null;
+/**
+ * What the digest is made from, kept between reads so that new statements are added to it
+ * instead of folding all of a learner's statements again. JSON-safe; framework-free (the levels
+ * are derived from the observations with the framework of the day, see digestOf).
+ */
+export interface DigestState {
+  statementCount: number;
+  lastActivity: string | null;
+  /** Monday (Paris time) -> seconds on task. */
+  weekSeconds: Record<string, number>;
+  /** registration -> the call's closing (or abandoning) statement, the latest one. */
+  calls: Record<string, CallSummary>;
+  /** competency code -> activity -> latest observation. */
+  observations: Record<string, Record<string, Observation>>;
+}
+
+export function emptyDigestState(): DigestState {
+  return { statementCount: 0, lastActivity: null, weekSeconds: {}, calls: {}, observations: {} };
+}
+
+/** Adds statements (in stored order) to a state: the same as folding them all at once. Returns a new state. */
+export function addToDigest(previous: DigestState, statements: readonly Statement[]): DigestState {
+  const state: DigestState = structuredClone(previous);
   for (const s of statements) {
     const at = timestampOf(s);
-    if (lastActivity === null || at > lastActivity) lastActivity = at;
-    const week = weekStart(parisDay(new Date(at)));
-    const list = byWeek.get(week);
-    if (list) list.push(s);
-    else byWeek.set(week, [s]);
+    if (state.lastActivity === null || at > state.lastActivity) state.lastActivity = at;
+    const seconds = timeOnTaskSeconds([s]);
+    if (seconds > 0) {
+      const week = weekStart(parisDay(new Date(at)));
+      state.weekSeconds[week] = (state.weekSeconds[week] ?? 0) + seconds;
+    }
     const call = callOf(s);
-    const previous = call ? calls.get(call.registration) : undefined;
-    if (call && (!previous || previous.at <= call.at)) calls.set(call.registration, call);
+    const known = call ? state.calls[call.registration] : undefined;
+    if (call && (!known || known.at <= call.at)) state.calls[call.registration] = call;
   }
+  state.statementCount += statements.length;
+  const latest: LatestObservations = new Map(Object.entries(state.observations).map(([code, perActivity]) => [code, new Map(Object.entries(perActivity))]));
+  addObservations(latest, statements);
+  state.observations = Object.fromEntries([...latest].map(([code, perActivity]) => [code, Object.fromEntries(perActivity)]));
+  return state;
+}
+
+export function digestOf(state: DigestState, framework: CompetencyFramework): LearnerDigest {
+  const latest: LatestObservations = new Map(Object.entries(state.observations).map(([code, perActivity]) => [code, new Map(Object.entries(perActivity))]));
   return {
     version: DIGEST_VERSION,
-    statementCount: statements.length,
-    lastActivity,
-    competencies: competencyLevels(statements, framework).map(({ code, level, evidenceCount, averageScaled }) => ({ code, level, evidenceCount, averageScaled })),
-    weeks: [...byWeek.entries()]
-      .map(([week, list]) => ({ week, seconds: timeOnTaskSeconds(list) }))
+    statementCount: state.statementCount,
+    lastActivity: state.lastActivity,
+    competencies: levelsOf(latest, framework).map(({ code, level, evidenceCount, averageScaled }) => ({ code, level, evidenceCount, averageScaled })),
+    weeks: Object.entries(state.weekSeconds)
+      .map(([week, seconds]) => ({ week, seconds }))
       .filter((w) => w.seconds > 0)
       .sort((a, b) => (a.week < b.week ? -1 : 1)),
-    calls: [...calls.values()].sort((a, b) => (a.at < b.at ? 1 : -1)),
+    calls: Object.values(state.calls).sort((a, b) => (a.at < b.at ? 1 : -1)),
   };
+}
+
+export function learnerDigest(statements: readonly Statement[], framework: CompetencyFramework): LearnerDigest {
+  return digestOf(addToDigest(emptyDigestState(), statements), framework);
 }
