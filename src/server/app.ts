@@ -75,7 +75,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
   app.use(saveSessionBeforeRedirect);
   app.use(localeMiddleware);
   app.use(idleTimeout(ctx));
-  app.use(csrfProtection);
+  app.use(csrfProtection(sessionSecret));
   app.use(currentUser(ctx));
 
   mountRoutes(app, allRoutes(ctx));

@@ -10,7 +10,8 @@ export function localeMiddleware(req: Request, res: Response, next: NextFunction
   // The public verification site keeps no session: the cookie carries the choice there.
   const session = req.session as typeof req.session | undefined;
   if (isLocale(asked)) {
-    if (session) session.locale = asked;
+    // Only a session that exists keeps it: choosing a language must not create a session row (issue 13).
+    if (session?.userId) session.locale = asked;
     res.cookie('lang', asked, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
   }
   const cookie = (req.headers.cookie ?? '').match(/(?:^|;\s*)lang=(\w+)/)?.[1];

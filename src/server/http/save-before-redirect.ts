@@ -9,7 +9,8 @@ import type { NextFunction, Request, Response } from 'express';
 export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
   res.redirect = ((...args: unknown[]) => {
-    if (!req.session) return redirect(...args);
+    // An empty session (an anonymous visitor) is not saved: saving it would store a row (issue 13).
+    if (!req.session || Object.keys(req.session).every((k) => k === 'cookie')) return redirect(...args);
     req.session.save((err) => (err ? next(err) : redirect(...args)));
   }) as Response['redirect'];
   next();
