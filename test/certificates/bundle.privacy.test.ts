@@ -36,9 +36,9 @@ describe('verification bundle: no learner data beyond the listed fields', functi
     expect(p.certificates).to.have.length(1);
     const entry = p.certificates[0] as Record<string, unknown>;
     expect(Object.keys(entry).sort()).to.deep.equal([
-      'code', 'competencies', 'credentialSha256', 'id', 'initials', 'issueDate', 'issuedAt', 'leavingDate', 'pdfSha256', 'statusIndex', 'training',
+      'attendanceHours', 'code', 'competencies', 'credentialSha256', 'id', 'initials', 'issueDate', 'issuedAt', 'leavingDate', 'pdfSha256', 'statusIndex', 'timeOnTaskHours', 'training',
     ]);
-    expect(Object.keys(entry.training as object).sort()).to.deep.equal(['attendanceHours', 'periodEnd', 'periodStart', 'reference', 'timeOnTaskHours', 'title']);
+    expect(Object.keys(entry.training as object).sort()).to.deep.equal(['periodEnd', 'periodStart', 'reference', 'title']);
     for (const c of entry.competencies as object[]) expect(Object.keys(c).sort()).to.deep.equal(['block', 'code', 'label', 'level']);
     expect(entry.initials).to.equal('J.M.');
     expect(entry.id).to.equal(record.id);

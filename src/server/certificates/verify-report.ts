@@ -4,7 +4,7 @@
  * default, English with --lang en. Pure. The revocation reason stays internal (issue 12).
  */
 import type { Translate } from '../i18n/catalogue.ts';
-import { hoursText, issuedFacts } from './issued-facts.ts';
+import { hoursText, issuedFacts, trainingText } from './issued-facts.ts';
 import type { VerificationResult } from './verification.ts';
 
 export function verifyReport(result: VerificationResult, t: Translate, locale: string): string {
@@ -20,7 +20,7 @@ export function verifyReport(result: VerificationResult, t: Translate, locale: s
     if (f.leavingDate) lines.push(`  ${t('certificates.cli.leavingDate')} ${f.leavingDate}`);
     lines.push(`  ${t('certificates.cli.holder')} ${f.initials}`);
     if (f.issuerName) lines.push(`  ${t('certificates.cli.issuer')} ${f.issuerName}`);
-    if (f.training) lines.push(`  ${t('certificates.cli.training')} ${f.training}`);
+    if (f.training) lines.push(`  ${t('certificates.cli.training')} ${trainingText(f.training)}`);
     if (f.attendanceHours !== null) lines.push(`  ${t('certificates.verify.attendanceHours')} : ${hoursText(f.attendanceHours, locale)}`);
     if (f.timeOnTaskHours !== null) lines.push(`  ${t('certificates.verify.onTaskHours')} : ${hoursText(f.timeOnTaskHours, locale)}`);
     if (f.competencies.length > 0) {

@@ -1,52 +1,35 @@
 /**
- * A registry record as the bundle lists it: the fields an employer may see and the hashes that
- * bind the PDF and the credential, nothing else (no name, no login, no revocation reason, no
- * appraisal). Pure.
+ * A registry record as the bundle lists it: what was issued, taken from issuedFacts() (the same
+ * function the intranet's verification page and `certificate verify` read), so the public site
+ * shows what the PDF prints: the hours as printed (none under one hour), the competencies
+ * printed (acquired or in progress). Nothing else: no name, no login, no revocation reason, no
+ * appraisal. Pure.
  */
 import crypto from 'node:crypto';
+import { issuedFacts } from '../issued-facts.ts';
 import type { CertificateRecord } from '../registry.repository.ts';
-import { printedCompetencyBlocks, type CertificateSnapshot } from '../snapshot.ts';
-import type { BundleCompetency, BundleEntry } from './bundle-format.ts';
+import type { BundleEntry } from './bundle-format.ts';
 
 export const sha256Hex = (data: string | Buffer): string => crypto.createHash('sha256').update(data).digest('hex');
 
-/** What the registry knows that the record's snapshot does not say. */
-export interface EntryFacts {
-  code: string;
-  statusIndex: number;
-  pdfSha256: string | null;
-  credentialSha256: string | null;
-}
-
-/** The levels the certificate prints, exactly: the bundle lets an employer compare with the paper. */
-export function shownCompetencies(snapshot: CertificateSnapshot): BundleCompetency[] {
-  return printedCompetencyBlocks(snapshot.competencyBlocks).flatMap((block) =>
-    block.competencies.map((c) => ({ block: block.code, code: c.code, label: c.label, level: c.level })),
-  );
-}
-
-export function bundleEntryOf(record: CertificateRecord, facts: EntryFacts): BundleEntry {
-  const s = record.snapshot;
+export function bundleEntryOf(record: CertificateRecord): BundleEntry {
+  const f = issuedFacts(record);
+  // Every row has a status index since the binding migration, which gave old rows one too.
+  if (f.statusIndex === null) throw new Error(`certificate ${record.id} has no status index`);
   return {
-    id: record.id,
-    code: facts.code,
-    initials: record.holderInitials,
+    id: f.certificateId,
+    // A purged certificate issued before public codes keeps only its registry number to be typed.
+    code: f.code ?? record.number,
+    initials: f.initials,
     issuedAt: record.issuedAt,
-    issueDate: s?.issueDate ?? record.issuedAt.slice(0, 10),
-    leavingDate: s?.training.periodEnd ?? null,
-    training: s
-      ? {
-          title: s.training.title,
-          reference: s.training.reference,
-          periodStart: s.training.periodStart,
-          periodEnd: s.training.periodEnd,
-          attendanceHours: s.training.attendanceHours,
-          timeOnTaskHours: s.training.timeOnTaskHours,
-        }
-      : null,
-    competencies: s ? shownCompetencies(s) : [],
-    statusIndex: facts.statusIndex,
-    pdfSha256: facts.pdfSha256,
-    credentialSha256: facts.credentialSha256,
+    issueDate: f.issueDate,
+    leavingDate: f.leavingDate,
+    training: f.training,
+    attendanceHours: f.attendanceHours,
+    timeOnTaskHours: f.timeOnTaskHours,
+    competencies: f.competencies,
+    statusIndex: f.statusIndex,
+    pdfSha256: f.pdfSha256,
+    credentialSha256: f.credentialSha256,
   };
 }

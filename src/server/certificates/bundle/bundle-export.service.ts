@@ -7,8 +7,8 @@ import { issuerProfile } from '../credential/issuer-profile.ts';
 import { jwksOf, type SigningKey } from '../credential/signing-key.ts';
 import type { IssuingService } from '../issuing.service.ts';
 import type { OrganisationRepository } from '../organisation.repository.ts';
-import type { CertificateRecord, RegistryRepository } from '../registry.repository.ts';
-import { bundleEntryOf, sha256Hex, type EntryFacts } from './bundle-entry.ts';
+import type { RegistryRepository } from '../registry.repository.ts';
+import { bundleEntryOf, sha256Hex } from './bundle-entry.ts';
 import { BUNDLE_TYPE, BUNDLE_VERSION, type BundlePayload } from './bundle-format.ts';
 import { signBundle } from './bundle-signature.ts';
 import type { BundlesRepository } from './bundles.repository.ts';
@@ -39,18 +39,6 @@ export interface ExportedBundle {
 export class BundleExportService {
   constructor(private readonly deps: BundleExportDeps) {}
 
-  /** The registry facts a bundle entry needs beyond the snapshot. */
-  private factsOf(record: CertificateRecord): EntryFacts {
-    // Every row has a status index since the binding migration, which gave old rows one too.
-    if (record.statusIndex === null) throw new Error(`certificate ${record.id} has no status index`);
-    return {
-      code: record.verificationCode ?? record.number,
-      statusIndex: record.statusIndex,
-      pdfSha256: record.pdfSha256,
-      credentialSha256: record.credentialSha256,
-    };
-  }
-
   async export(validDays = DEFAULT_VALID_DAYS): Promise<ExportedBundle> {
     const key = await this.deps.signingKey();
     const now = this.deps.clock();
@@ -66,9 +54,9 @@ export class BundleExportService {
     const entries = [];
     const revoked: number[] = [];
     for (const record of records) {
-      const facts = this.factsOf(record);
-      entries.push(bundleEntryOf(record, facts));
-      if (record.status !== 'valid') revoked.push(facts.statusIndex);
+      const entry = bundleEntryOf(record);
+      entries.push(entry);
+      if (record.status !== 'valid') revoked.push(entry.statusIndex);
     }
     entries.sort((a, b) => (a.id < b.id ? -1 : 1));
     const statusList = { url: statusListUrl(verifyBase), jwt: await signedStatusList({ verifyBase, issuerName: issuer.name, validFrom: issuedAt, validUntil, revokedIndexes: revoked }, key) };

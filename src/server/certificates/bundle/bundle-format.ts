@@ -31,10 +31,11 @@ export const bundleEntrySchema = z
     issueDate: day,
     leavingDate: day.nullable(),
     /** Null once the certificate's personal data was purged: status and hashes stay. */
-    training: z
-      .object({ title: z.string(), reference: z.string(), periodStart: day, periodEnd: day, attendanceHours: z.number(), timeOnTaskHours: z.number() })
-      .strict()
-      .nullable(),
+    training: z.object({ title: z.string(), reference: z.string(), periodStart: day, periodEnd: day }).strict().nullable(),
+    /** The hours as the PDF prints them (rounded down to the half hour); null when it prints none. */
+    attendanceHours: z.number().min(0).nullable(),
+    timeOnTaskHours: z.number().min(0).nullable(),
+    /** The competencies the PDF prints (acquired or in progress), with their printed level. */
     competencies: z.array(bundleCompetencySchema),
     statusIndex: z.number().int().min(0),
     pdfSha256: sha256.nullable(),

@@ -1,4 +1,5 @@
 /** What the CLI prints about a bundle: refusals, and a verdict with what was issued. French, like the certificates. */
+import { hoursText, trainingText } from '../issued-facts.ts';
 import { LEVEL_LABELS_FR } from '../pdf/french-format.ts';
 import type { CompetencyLevel } from '../../evidence/competency-levels.ts';
 import type { BundleVerdict } from './bundle-check.ts';
@@ -27,7 +28,6 @@ export const VERDICT_LABELS: Record<BundleVerdict['status'], string> = {
 };
 
 const level = (l: string) => LEVEL_LABELS_FR[l as CompetencyLevel] ?? l;
-const hours = (h: number) => `${String(Math.round(h * 10) / 10).replace('.', ',')} h`;
 
 export function bundleSummary(bundle: PublishedBundle, now: Date): string[] {
   const p = bundle.payload;
@@ -41,10 +41,10 @@ export function bundleSummary(bundle: PublishedBundle, now: Date): string[] {
 export function issuedLines(e: BundleEntry): string[] {
   const lines = [`Code : ${e.code}`, `Délivrée le : ${e.issueDate}`, `Titulaire (initiales) : ${e.initials}`];
   if (e.leavingDate) lines.push(`Sortie le : ${e.leavingDate}`);
-  if (e.training) {
-    lines.push(`Formation : ${e.training.title} (${e.training.reference}), du ${e.training.periodStart} au ${e.training.periodEnd}`);
-    lines.push(`Heures : ${hours(e.training.attendanceHours)} de présence, ${hours(e.training.timeOnTaskHours)} d'activités`);
-  }
+  if (e.training) lines.push(`Formation : ${trainingText(e.training)}, du ${e.training.periodStart} au ${e.training.periodEnd}`);
+  // The hours the PDF prints, and only those (none under one hour).
+  const hours = [e.attendanceHours !== null ? `${hoursText(e.attendanceHours, 'fr')} de présence` : null, e.timeOnTaskHours !== null ? `${hoursText(e.timeOnTaskHours, 'fr')} d'activités` : null].filter((h) => h !== null);
+  if (hours.length > 0) lines.push(`Heures : ${hours.join(', ')}`);
   if (e.competencies.length > 0) lines.push('Compétences :', ...e.competencies.map((c) => `  ${c.code} ${c.label} : ${level(c.level)}`));
   return lines;
 }

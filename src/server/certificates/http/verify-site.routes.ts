@@ -12,6 +12,7 @@ import { get, post, type RouteSpec } from '../../http/route-table.ts';
 import { checkFileAgainstBundle, entryStatus, type BundleVerdictStatus } from '../bundle/bundle-check.ts';
 import type { BundleEntry } from '../bundle/bundle-format.ts';
 import type { PublishedBundle } from '../bundle/published-bundle.ts';
+import { hoursText } from '../issued-facts.ts';
 import { STATUS_LIST_PATH } from '../status-list.ts';
 
 const VIEW = 'certificates/verify-site';
@@ -21,18 +22,16 @@ const codeSchema = z.object({ code: z.string().trim().max(64, 'verifysite.errors
 
 type PageStatus = BundleVerdictStatus;
 
-function hoursText(value: number, locale: unknown): string {
-  const rounded = String(Math.round(value * 10) / 10);
-  return `${locale === 'en' ? rounded : rounded.replace('.', ',')} h`;
-}
-
 function resultView(status: PageStatus, entry: BundleEntry | null, locale: unknown, pdfMatches: boolean | null = null) {
-  const t = entry?.training ?? null;
+  const lang = locale === 'en' ? 'en' : 'fr';
   return {
     statusKey: `verifysite.status.${status}`,
     isValid: status === 'valid',
     entry,
-    training: t ? { ...t, attendance: hoursText(t.attendanceHours, locale), timeOnTask: hoursText(t.timeOnTaskHours, locale) } : null,
+    training: entry?.training ?? null,
+    // Hours as the PDF prints them, formatted as the intranet's verification page does.
+    attendance: entry?.attendanceHours != null ? hoursText(entry.attendanceHours, lang) : null,
+    timeOnTask: entry?.timeOnTaskHours != null ? hoursText(entry.timeOnTaskHours, lang) : null,
     competencies: (entry?.competencies ?? []).map((c) => ({ ...c, levelKey: `certificates.levels.${c.level}` })),
     pdfChecked: pdfMatches !== null,
     pdfMatches,

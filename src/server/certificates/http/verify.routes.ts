@@ -11,7 +11,7 @@ import { formErrorsOf } from '../../http/form.ts';
 import { get, post, type RouteSpec } from '../../http/route-table.ts';
 import { isLocale } from '../../i18n/catalogue.ts';
 import { jwtFromFile } from '../credential-file.ts';
-import { hoursText, issuedFacts } from '../issued-facts.ts';
+import { hoursText, issuedFacts, trainingText } from '../issued-facts.ts';
 import { issuerProfile } from '../credential/issuer-profile.ts';
 import type { CertificateRecord } from '../registry.repository.ts';
 import { printedCompetencyBlocks } from '../snapshot.ts';
@@ -43,7 +43,7 @@ function publicView(status: VerificationStatus, record: CertificateRecord | null
     revokedAt: record?.revokedAt ?? null,
     initials: f?.initials ?? null,
     issuerName: f?.issuerName ?? null,
-    training: f?.training ?? null,
+    training: f?.training ? trainingText(f.training) : null,
     attendanceHours: f?.attendanceHours != null ? hoursText(f.attendanceHours, locale) : null,
     onTaskHours: f?.timeOnTaskHours != null ? hoursText(f.timeOnTaskHours, locale) : null,
     pdfSha256: f?.pdfSha256 ?? null,
