@@ -44,10 +44,24 @@ describe('cohort board', () => {
     expect(rowA.find('td').eq(2).children('span').text()).to.equal('67 %');
     const rowB = $('.board-table tbody tr').eq(1);
     expect(rowB.find('.board-cell').eq(0).find('.status-text').text()).to.equal('En cours');
-    expect(rowB.find('td.num').eq(0).text()).to.equal('60 %');
-    expect(rowB.find('td.num').eq(1).text()).to.equal('21 min');
-    expect(rowA.find('svg.chart-progress title').first().text()).to.equal('2 sur 2 activités');
+    expect(rowB.find('td.num').eq(0).text()).to.equal('33 %');
+    expect(rowB.find('td.num').eq(1).text()).to.equal('60 %');
+    expect(rowB.find('td.num').eq(2).text()).to.equal('21 min');
+    // The compact cell: done/total on screen, the whole story in its title.
+    expect(rowA.find('.board-cell').eq(0).find('.cell-count').text()).to.equal('2/2');
+    expect(rowA.find('.board-cell').eq(0).attr('title')).to.equal('Terminé · 2 sur 2 activités · score 90 % · 15 min');
+    expect(rowB.find('.board-cell').eq(1).find('.cell-count').text()).to.equal('1/1');
+    expect(rowA.find('time').attr('datetime')).to.equal('2026-11-21T10:00:00.000Z');
+    expect(rowA.find('time').text()).to.equal('21 nov.');
+    expect($('#board-legend').text().replace(/\s+/g, ' ')).to.contain('Légende : Terminé En cours Pas commencé');
     expect($('a[href^="/trainer/learners/"]').first().attr('href')).to.equal(`/trainer/learners/${w.learners[0].id}`);
+  });
+
+  it('says the legend and short dates in English on request', async () => {
+    const $ = cheerio.load((await w.trainerAgent.get('/trainer?lang=en')).text);
+    expect($('#board-legend').text().replace(/\s+/g, ' ')).to.contain('Key: Completed In progress Not started');
+    expect($('.board-table tbody tr').eq(0).find('time').text()).to.equal('21 Nov');
+    await w.trainerAgent.get('/trainer?lang=fr');
   });
 
   it('sorts on the server from the query string, learners without a value last', async () => {

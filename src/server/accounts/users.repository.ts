@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { User } from './user.ts';
+import { compareNames } from '../text/natural-order.ts';
 import type { Role } from './roles.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -113,7 +114,8 @@ export class UsersRepository {
       query = query.where((eb) => eb.or([eb('name_key', 'like', pattern), eb('login_key', 'like', pattern)]));
     }
     const rows = (await query.orderBy('role').orderBy('name_key').execute()) as UserRow[];
-    return rows.map(toUser);
+    // Within a role, names in natural order ("Stagiaire 2" before "Stagiaire 10"): SQL collations cannot.
+    return rows.map(toUser).sort((a, b) => (a.role === b.role ? compareNames(a.displayName, b.displayName) : a.role < b.role ? -1 : 1));
   }
 
   async count(): Promise<number> {

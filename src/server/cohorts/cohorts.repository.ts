@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { compareNames } from '../text/natural-order.ts';
 import type { Cohort, CohortMember, CohortMemberRole } from './cohort.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,13 +48,15 @@ export class CohortsRepository {
       .orderBy('m.member_role', 'desc')
       .orderBy('u.name_key')
       .execute();
-    return rows.map((r) => ({
+    // Trainers first, then names in natural order ("Stagiaire 2" before "Stagiaire 10"): SQL collations cannot.
+    const members = rows.map((r) => ({
       userId: r.user_id,
       memberRole: r.member_role,
       displayName: r.display_name,
       login: r.login,
       active: Number(r.active) === 1,
     }));
+    return members.sort((a, b) => (a.memberRole === b.memberRole ? compareNames(a.displayName, b.displayName) : a.memberRole < b.memberRole ? 1 : -1));
   }
 
   async addMember(cohortId: string, userId: string, memberRole: CohortMemberRole): Promise<void> {

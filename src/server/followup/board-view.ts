@@ -26,6 +26,8 @@ export function boardView(data: CohortBoardData, cohortId: string, sort: { key: 
     cells: row.cells.map((c) => ({
       status: c.status,
       statusText: t(`followup.board.status.${c.status}`),
+      done: c.done,
+      total: c.total,
       bar: progressBar(c.fraction, t('followup.board.itemsDone', { done: c.done, total: c.total })),
       doneText: t('followup.board.itemsDone', { done: c.done, total: c.total }),
       scoreText: percentText(c.scoreScaled),

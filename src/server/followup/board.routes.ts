@@ -23,6 +23,8 @@ export function boardRoutes(ctx: AppContext): RouteSpec[] {
     const t = translator(localeOf(res));
     res.render('followup/board', {
       title: 'followup.board.title',
+      // Full window width: 24 learners by every module of the group on one screen.
+      pageClass: 'page-wide',
       cohort: s.cohort,
       cohorts: s.cohorts,
       sort,

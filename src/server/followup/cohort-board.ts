@@ -3,6 +3,7 @@
  * A module is "completed" when every item of its latest version is completed or passed.
  */
 import type { ItemProgressRow } from './board.repository.ts';
+import { compareNames } from '../text/natural-order.ts';
 
 export type CellStatus = 'not_started' | 'in_progress' | 'completed';
 
@@ -42,7 +43,6 @@ export interface BoardRow {
 }
 
 const DONE = new Set(['completed', 'passed']);
-const BY_NAME = new Intl.Collator('fr', { sensitivity: 'base' });
 const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 const latest = (values: Array<string | null>) => values.reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
 
@@ -121,12 +121,12 @@ function sortValue(row: BoardRow, key: SortKey): string | number | null {
 /** Sorted copy; learners without a value (no score, no activity) always come last; ties by name. */
 export function sortBoard(rows: readonly BoardRow[], key: SortKey, dir: SortDir): BoardRow[] {
   const sign = dir === 'desc' ? -1 : 1;
-  const byName = (a: BoardRow, b: BoardRow) => BY_NAME.compare(a.learner.name, b.learner.name);
+  const byName = (a: BoardRow, b: BoardRow) => compareNames(a.learner.name, b.learner.name);
   return [...rows].sort((a, b) => {
     const va = sortValue(a, key);
     const vb = sortValue(b, key);
     if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
-    const order = typeof va === 'string' && typeof vb === 'string' && key === 'name' ? BY_NAME.compare(va, vb) : va < vb ? -1 : va > vb ? 1 : 0;
+    const order = typeof va === 'string' && typeof vb === 'string' && key === 'name' ? compareNames(va, vb) : va < vb ? -1 : va > vb ? 1 : 0;
     return order !== 0 ? order * sign : byName(a, b);
   });
 }

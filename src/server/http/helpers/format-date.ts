@@ -2,11 +2,13 @@ import type { HelperOptions } from 'handlebars';
 
 // Building an Intl.DateTimeFormat costs far more than using one: keep one per locale and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}`;
+function formatter(locale: string, withTime: boolean, short: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}|${short}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Europe/Paris' });
+    // short: "12 nov." for tight tables (the full date goes in a title).
+    const style: Intl.DateTimeFormatOptions = short ? { day: 'numeric', month: 'short' } : { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}) };
+    f = new Intl.DateTimeFormat(locale, { ...style, timeZone: 'Europe/Paris' });
     formatters.set(key, f);
   }
   return f;
@@ -19,5 +21,5 @@ export function formatDate(value: unknown, options: HelperOptions): string {
   if (Number.isNaN(date.getTime())) return '';
   const root = options.data?.root as { locale?: string } | undefined;
   const withTime = options.hash?.time === true;
-  return formatter(root?.locale === 'en' ? 'en-GB' : 'fr-FR', withTime).format(date);
+  return formatter(root?.locale === 'en' ? 'en-GB' : 'fr-FR', withTime, options.hash?.short === true).format(date);
 }
