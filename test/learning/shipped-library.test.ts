@@ -23,6 +23,21 @@ function anyAnswer(q: Question): Record<string, string | string[]> {
   }
 }
 
+/** The back-office order case: five separate documents, the invoice with its letterhead and totals. */
+function checkOrderCase($: cheerio.CheerioAPI): void {
+  expect($('.document-list li').map((_, li) => $(li).text()).get()).to.deep.equal([
+    'Un coussin manque et la lampe est abîmée', 'Bon de commande n° MC-118204', 'Facture n° FA-2026-118204', 'Bon de livraison n° BL-204733', 'Historique du dossier – commande MC-118204',
+  ]);
+  expect($('article.document .document-kind').map((_, p) => $(p).text()).get()).to.deep.equal(['Courriel', 'Bon de commande', 'Facture', 'Bon de livraison', 'Historique du dossier']);
+  const invoice = $('article.document-invoice');
+  expect(invoice.find('.document-from strong').text()).to.equal('Maison Confort SAS');
+  expect(invoice.find('.document-to strong').text()).to.equal('Mme Hélène Benoît');
+  expect(invoice.find('.document-totals dd').map((_, d) => $(d).text()).get()).to.deep.equal(['137,92 €', '27,58 €', '165,50 €']);
+  expect(invoice.find('tbody tr').eq(1).find('td').map((_, d) => $(d).text()).get()).to.deep.equal(['Coussin velours vert', 'CV-45', '3', '24,90 €', '74,70 €']);
+  expect($('article.document-email .document-headers dd').first().text()).to.equal('Hélène Benoît <helene.benoit@exemple.fr>');
+  expect($('article.document-delivery_note .document-footer').text()).to.equal('Reçu en bon état apparent. Signature de la cliente : H. Benoît');
+}
+
 describe('learner player on the shipped library', function () {
   this.timeout(300_000);
   let t: TestApp;
@@ -72,6 +87,9 @@ describe('learner player on the shipped library', function () {
           const $ = cheerio.load(res.text);
           const expected = item.exercise.task.type === 'form' ? item.exercise.task.fields.length : item.exercise.task.requests.length * 2;
           expect($('.exercise-task [name^=field_], .exercise-task [name^=category_], .exercise-task [name^=priority_]').length, where).to.equal(expected);
+          // Each document is its own article, titled, laid out by its kind.
+          expect($('.exercise-document article.document h2').map((_, h) => $(h).text()).get(), where).to.deep.equal(item.exercise.documents.map((d) => d.title));
+          if (item.id === 'controle-commande') checkOrderCase($);
         }
       }
     }

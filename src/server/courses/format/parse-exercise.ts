@@ -3,7 +3,7 @@ import type { SourceError } from './source-error.ts';
 import type { ClassifyTask, Exercise, ExerciseDocument, FieldCheck, FormTask } from './types.ts';
 import { checkYaml, duplicates, ErrorSink, feedbackSchema, identifier, percent, positiveInt, retrySchema, text } from './schema-check.ts';
 import { checkFieldAnswer, parseFrenchDate } from './check-field.ts';
-import { renderSafeMarkdown } from './safe-markdown.ts';
+import { checkDocument, documentSchema, parseDocumentFile, toDocument } from './parse-document.ts';
 
 const checkSchema = z.discriminatedUnion('rule', [
   z.strictObject({ rule: z.literal('exact'), value: text }),
@@ -53,18 +53,13 @@ const taskSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const documentSchema = z.strictObject({
-  kind: z.enum(['email', 'letter', 'order', 'claim', 'crm_record']),
-  title: text,
-  headers: z.record(z.string(), text).optional(),
-  body: text.optional(),
-  table: z.strictObject({ columns: z.array(text).min(1), rows: z.array(z.array(z.string().trim())).min(1) }).optional(),
-});
-
 const exerciseSchema = z.strictObject({
   instructions: text,
   pass_mark: percent,
   retry: retrySchema,
+  /** Module-relative paths of the document files, in the order shown. */
+  documents: z.array(text).min(1, 'au moins un document, ou retirez « documents: »').optional(),
+  /** One inline document: still read (drafts written in the browser use it), files are preferred. */
   document: documentSchema.optional(),
   task: taskSchema,
 });
@@ -75,29 +70,50 @@ type RawCheck = RawField['check'];
 
 export type ExerciseResult = { ok: true; exercise: Exercise } | { ok: false; errors: SourceError[] };
 
-export function parseExercise(yamlText: string, file: string): ExerciseResult {
+export interface ExerciseContext {
+  /** The module folder's text files, by module-relative path: where `documents:` are read. */
+  files?: ReadonlyMap<string, string>;
+  /** Turns a module-relative path into the path errors are reported with (from the courses root). */
+  where?: (path: string) => string;
+}
+
+export function parseExercise(yamlText: string, file: string, ctx: ExerciseContext = {}): ExerciseResult {
   const checked = checkYaml(exerciseSchema, yamlText, file);
   if (!checked.ok) return checked;
   const raw = checked.value;
   const sink = new ErrorSink(checked.source);
 
-  if (raw.document?.table) {
-    const width = raw.document.table.columns.length;
-    raw.document.table.rows.forEach((row, i) => {
-      if (row.length !== width) sink.at(['document', 'table', 'rows', i], `cette ligne a ${row.length} cases pour ${width} colonnes`);
-    });
-  }
+  if (raw.document) checkDocument(raw.document, sink, ['document']);
+  if (raw.document && raw.documents) sink.at(['document'], 'donnez les documents soit dans des fichiers (« documents: »), soit ici, pas les deux');
+  const documents: ExerciseDocument[] = raw.document ? [toDocument(raw.document)] : [];
+  const fileErrors: SourceError[] = [];
+  (raw.documents ?? []).forEach((path, i) => {
+    const source = ctx.files?.get(path);
+    if (source === undefined) {
+      sink.at(['documents', i], `fichier de document introuvable : « ${path} » n’existe pas dans le dossier du module (chemin depuis le dossier du module, ex. documents/facture.yaml)`);
+      return;
+    }
+    if (!/\.ya?ml$/.test(path)) {
+      sink.at(['documents', i], `un document est un fichier .yaml : « ${path} »`);
+      return;
+    }
+    const parsed = parseDocumentFile(source, path, ctx.where ? ctx.where(path) : path);
+    if (parsed.ok) documents.push(parsed.document);
+    else fileErrors.push(...parsed.errors);
+  });
+  for (const i of duplicates(raw.documents ?? [], (p) => p)) sink.at(['documents', i], `le document « ${raw.documents?.[i]} » est déjà dans la liste`);
   if (raw.task.type === 'form') {
-    if (!raw.document) sink.at(['task'], 'un exercice de saisie a besoin d’un document (« document: ») à lire');
+    if (!raw.document && !raw.documents) sink.at(['task'], 'un exercice de saisie a besoin d’au moins un document à lire (« documents: [documents/….yaml] »)');
     checkForm(raw.task.fields, sink);
   } else checkClassify(raw.task, sink);
-  if (sink.errors.length > 0) return { ok: false, errors: sink.errors };
+  const errors = [...sink.errors, ...fileErrors];
+  if (errors.length > 0) return { ok: false, errors };
 
   return {
     ok: true,
     exercise: {
       instructions: raw.instructions,
-      ...(raw.document ? { document: toDocument(raw.document) } : {}),
+      documents,
       task: raw.task.type === 'form' ? toForm(raw.task.fields) : toClassify(raw.task),
       passMark: raw.pass_mark,
       retry: raw.retry,
@@ -187,16 +203,6 @@ function checkClassify(task: Extract<Raw['task'], { type: 'classify' }>, sink: E
     if (!categories.has(r.category)) sink.at(['task', 'requests', i, 'category'], `catégorie « ${r.category} » inconnue ; catégories : ${[...categories].join(', ')}`);
     if (!priorities.has(r.priority)) sink.at(['task', 'requests', i, 'priority'], `priorité « ${r.priority} » inconnue ; priorités : ${[...priorities].join(', ')}`);
   });
-}
-
-function toDocument(d: NonNullable<Raw['document']>): ExerciseDocument {
-  return {
-    kind: d.kind,
-    title: d.title,
-    headers: Object.entries(d.headers ?? {}).map(([label, value]) => ({ label, value })),
-    ...(d.body ? { bodyHtml: renderSafeMarkdown(d.body) } : {}),
-    ...(d.table ? { table: d.table } : {}),
-  };
 }
 
 function toForm(fields: RawField[]): FormTask {

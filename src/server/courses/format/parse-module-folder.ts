@@ -8,6 +8,7 @@ import { isAudio, isSourceText, mediaTypeOf, unsafeSvgReason } from './media-typ
 import { parseLesson } from './parse-lesson.ts';
 import { parseQuiz } from './parse-quiz.ts';
 import { parseExercise } from './parse-exercise.ts';
+import { DOCUMENTS_FOLDER } from './parse-document.ts';
 import { parseScenario } from '../../roleplay/scenario/parse-scenario.ts';
 
 export const MODULE_FILE = 'module.yaml';
@@ -97,10 +98,11 @@ export function parseModuleFolder(files: ReadonlyMap<string, FileContent>, ctx: 
       sink.at([...path, 'file'], `fichier introuvable : « ${item.file} » n’existe pas dans le dossier du module`);
       return;
     }
-    const parsed = parseItem(item, toText(source), { where, known, assets: refs, audio });
+    const parsed = parseItem(item, toText(source), { where, known, assets: refs, audio, files });
     if (parsed.ok) items.push(parsed.item);
     else sink.errors.push(...parsed.errors);
   });
+  sink.errors.push(...unusedDocuments(files, raw.items, items, where));
 
   const allErrors = [...sink.errors, ...errors];
   if (allErrors.length > 0) return { ok: false, errors: allErrors };
@@ -130,6 +132,26 @@ interface ItemContext {
   known: ReadonlyMap<string, Competency>;
   assets: ReadonlyMap<string, AssetRef>;
   audio?: AssetRef;
+  files: ReadonlyMap<string, FileContent>;
+}
+
+/**
+ * Document files (documents/*.yaml) that no exercise lists: a document the trainer wrote but
+ * forgot to attach, or left behind after an edit. Only checked when every exercise parsed,
+ * so that a broken exercise does not make its documents look unused.
+ */
+function unusedDocuments(files: ReadonlyMap<string, FileContent>, rawItems: readonly RawItem[], items: readonly ModuleItem[], where: (p: string) => string): SourceError[] {
+  if (items.length !== rawItems.length) return [];
+  const used = new Set(items.flatMap((i) => (i.type === 'exercise' ? i.exercise.documents.flatMap((d) => (d.file ? [d.file] : [])) : [])));
+  return [...files.keys()]
+    .filter((p) => p.startsWith(DOCUMENTS_FOLDER) && !used.has(p))
+    .sort()
+    .map((p) => ({
+      file: where(p),
+      message: /\.ya?ml$/.test(p)
+        ? 'document que aucun exercice n’utilise : ajoutez-le à la liste « documents: » d’un exercice, ou supprimez le fichier'
+        : 'le dossier documents/ ne contient que des documents d’exercice en .yaml : déplacez ce fichier (images/, audio/) ou supprimez-le',
+    }));
 }
 
 type ItemResult = { ok: true; item: ModuleItem } | { ok: false; errors: SourceError[] };
@@ -154,7 +176,8 @@ function parseItem(item: RawItem, source: string, ctx: ItemContext): ItemResult 
       return r.ok ? { ok: true, item: { ...common, type: 'quiz', quiz: r.quiz } } : r;
     }
     case 'exercise': {
-      const r = parseExercise(source, file);
+      const texts = new Map([...ctx.files].filter(([p]) => p.startsWith(DOCUMENTS_FOLDER) && isSourceText(p)).map(([p, c]) => [p, toText(c)] as const));
+      const r = parseExercise(source, file, { files: texts, where: ctx.where });
       return r.ok ? { ok: true, item: { ...common, type: 'exercise', exercise: r.exercise } } : r;
     }
     case 'roleplay': {

@@ -205,7 +205,16 @@ export type QuestionType = Question['type'];
 
 export interface Exercise {
   instructions: string;
-  /** The document the learner works from (optional for a classifying task). */
+  /**
+   * The documents the learner works from, in the order shown: each read from its own file of
+   * the module folder (`documents: [documents/facture.yaml, …]`). Empty for a classifying task
+   * without one.
+   */
+  documents: ExerciseDocument[];
+  /**
+   * @deprecated Versions stored before documents became files hold one inline document here;
+   * read exerciseDocuments(exercise) rather than either field.
+   */
   document?: ExerciseDocument;
   task: FormTask | ClassifyTask;
   /** Percentage of points needed to pass, 0..100. */
@@ -213,22 +222,43 @@ export interface Exercise {
   retry: RetryPolicy;
 }
 
-export type DocumentKind = 'email' | 'letter' | 'order' | 'claim' | 'crm_record';
+/**
+ * What a document is, which decides how it looks: an e-mail as a mail client shows it, an
+ * invoice or an order with the seller's letterhead and totals, a customer file as a CRM screen.
+ */
+export type DocumentKind =
+  | 'email' | 'letter' | 'order' | 'invoice' | 'delivery_note' | 'claim' | 'crm_record' | 'crm_history' | 'transcript';
 
 export interface LabelledValue {
   label: string;
   value: string;
 }
 
+/** A sender or recipient block: a name, then address lines (letterhead, "Destinataire"). */
+export interface DocumentParty {
+  name: string;
+  lines: string[];
+}
+
 export interface ExerciseDocument {
   kind: DocumentKind;
   title: string;
+  /** Module-relative path of the file it was read from (absent for older inline documents). */
+  file?: string;
+  /** The issuer: the company's letterhead on an invoice, the sender of a letter. */
+  from?: DocumentParty;
+  /** The recipient: the customer on an invoice or a letter. */
+  to?: DocumentParty;
   /** Header lines: sender, date, subject, customer number... */
   headers: LabelledValue[];
   /** Sanitised HTML of the body (from Markdown), when there is one. */
   bodyHtml?: string;
-  /** A table, e.g. the lines of an order. */
+  /** A table, e.g. the lines of an order or the entries of a contact history. */
   table?: { columns: string[]; rows: string[][] };
+  /** Lines under the table, right-aligned: "Total TTC: 165,50 €". */
+  totals?: LabelledValue[];
+  /** A closing line in small print: legal mentions, "Payée par carte le 02/03/2026". */
+  footer?: string;
 }
 
 export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select';

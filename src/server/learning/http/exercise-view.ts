@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { exerciseDocuments } from '../../courses/format/exercise-documents.ts';
 import type { ExerciseItem, FormField, IncomingRequest } from '../../courses/format/types.ts';
 import type { Attempt, RecordedAnswer } from '../attempts/attempt.ts';
 import type { ModuleAccess } from '../player/course-access.ts';
@@ -71,7 +72,7 @@ export function renderExercise(
     base: itemUrl(module.id, item.id),
     next: nextAfter(module, item.id),
     exercise: item.exercise,
-    document: item.exercise.document,
+    documents: exerciseDocuments(item.exercise),
     attemptId: attempt.id,
     inProgress: attempt.status === 'in_progress',
     passed: attempt.status === 'passed',
