@@ -4,7 +4,10 @@
  *   DATABASE_URL (default: a temporary SQLite file), BENCH_LEARNERS (24), BENCH_DAYS (130 weekdays),
  *   BENCH_RENDERS (200 timed renders per page)
  * Statements are written through ctx.lrs.service.storeStatements (the players' path, so the
- * progress projection follows), one batch per learner-day, with the clock set to that day.
+ * progress projection and the digests follow), one batch per learner-day, with the clock set to
+ * that day. Then the server "starts": the database is opened again and a new context and app are
+ * built on it, as main.ts does, and the first board render is timed on that fresh process state.
+ * The floor is GET /healthz on the same app in the same run (session, pipeline, one query).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -96,7 +99,13 @@ async function main(): Promise<void> {
   now = Date.now();
   const seedSeconds = (performance.now() - t0) / 1000;
 
-  const app = createApp(ctx, 'b'.repeat(40));
+  // A start: a new database handle, context and app on the seeded database (nothing in memory).
+  await database.close();
+  const restarted = await openDatabase(url);
+  await migrateToLatest(restarted);
+  const startCtx = buildContext(config, restarted, clock, createLogger('error'));
+  await startCtx.learning.projection.catchUp();
+  const app = createApp(startCtx, 'b'.repeat(40));
   // As in production (NODE_ENV=production): compiled templates are cached, not re-read per request.
   app.enable('view cache');
   const server = app.listen(0);
@@ -117,40 +126,43 @@ async function main(): Promise<void> {
     return ms.sort((a, b) => a - b);
   }
 
-  // The first board render computes the 24 learner digests from all their statements.
+  // The first board render after the start: the digests were kept during ingest, nothing to fold.
   const [cold] = await time(() => '/trainer', 1);
+  const floor = await time(() => '/healthz', RENDERS);
   const board = await time(() => `/trainer?sort=${['name', 'score', 'time', 'last'][Math.floor(Math.random() * 4)]}`, RENDERS);
   const learner = await time((i) => `/trainer/learners/${learners[i % learners.length]}`, RENDERS);
   // A learner who just did something: their digest is recomputed on the next render.
   const fresh: number[] = [];
   for (let i = 0; i < 10; i += 1) {
     const userId = learners[i];
-    await ctx.lrs.service.storeStatements(generator.day(userId, DAYS, paces[i], Date.now() - 3_600_000).slice(0, 3));
+    await startCtx.lrs.service.storeStatements(generator.day(userId, DAYS, paces[i], Date.now() - 3_600_000).slice(0, 3));
     fresh.push(...(await time(() => `/trainer/learners/${userId}`, 1)));
   }
   fresh.sort((a, b) => a - b);
 
-  const statementCount = (await ctx.lrs.service.queryStatements({ limit: 1 })).statements.length > 0 ? stored : 0;
+  const statementCount = (await startCtx.lrs.service.queryStatements({ limit: 1 })).statements.length > 0 ? stored : 0;
+  const floorP50 = percentile(floor, 50);
   const row = (name: string, ms: number[]) =>
-    `| ${name.padEnd(36)} | ${String(ms.length).padStart(5)} | ${percentile(ms, 50).toFixed(1).padStart(7)} | ${percentile(ms, 95).toFixed(1).padStart(7)} | ${ms[ms.length - 1].toFixed(1).padStart(7)} |`;
+    `| ${name.padEnd(36)} | ${String(ms.length).padStart(5)} | ${percentile(ms, 50).toFixed(1).padStart(7)} | ${percentile(ms, 95).toFixed(1).padStart(7)} | ${ms[ms.length - 1].toFixed(1).padStart(7)} | ${(percentile(ms, 95) / floorP50).toFixed(1).padStart(15)} |`;
   process.stdout.write(
     [
       '',
-      `bench:trainer on ${database.dialect}: ${LEARNERS} learners, ${days.length} workshop days, ${statementCount} statements (${(statementCount / ingestSeconds).toFixed(0)} statements/s through storeStatements), seeded in ${seedSeconds.toFixed(0)} s`,
+      `bench:trainer on ${database.dialect}: ${LEARNERS} learners, ${days.length} workshop days, ${statementCount} statements (${(statementCount / ingestSeconds).toFixed(0)} statements/s through storeStatements, digests and projection included), seeded in ${seedSeconds.toFixed(0)} s, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`,
       '',
-      '| page                                 | runs  | p50 ms  | p95 ms  | max ms  |',
-      '|--------------------------------------|-------|---------|---------|---------|',
+      '| page                                 | runs  | p50 ms  | p95 ms  | max ms  | p95 / floor p50 |',
+      '|--------------------------------------|-------|---------|---------|---------|-----------------|',
+      row('/healthz (floor)', floor),
       row('/trainer (board, first render)', [cold]),
       row('/trainer (board)', board),
       row('/trainer/learners/:id', learner),
       row('/trainer/learners/:id after new work', fresh),
       '',
-      `target p95 <= 100 ms: board ${percentile(board, 95) <= 100 ? 'met' : 'NOT met'}, learner page ${percentile(learner, 95) <= 100 ? 'met' : 'NOT met'}`,
+      `targets: first render <= 300 ms ${cold <= 300 ? 'met' : 'NOT met'}; board p95 <= 100 ms ${percentile(board, 95) <= 100 ? 'met' : 'NOT met'}; learner page after new work p95 <= 60 ms ${percentile(fresh, 95) <= 60 ? 'met' : 'NOT met'}`,
       '',
     ].join('\n'),
   );
   server.close();
-  await database.close();
+  await restarted.close();
   if (process.env.BENCH_KEEP) process.stdout.write(`database kept: ${url}\n`);
   else fs.rmSync(tmp, { recursive: true, force: true });
 }
