@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { createStoredIdGenerator } from '../../src/lrs/storage/stored-id.ts';
-import { floorRow, floorSchema, floorSql, toDollar, type FloorQuery } from './floor-rows.ts';
+import { floorRow, floorSchema, floorSql, toDollar } from './floor-rows.ts';
 import type { FloorStore } from './floor-store.ts';
 
 const COLUMNS = 10;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { MINI_LINES } from '../roleplay/helpers.ts';
-import { callBed, choiceReading, ITEM_ID, MODULE_ID, page, postTurn, say, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
+import { callBed, choiceReading, ITEM_ID, MODULE_ID, page, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
 import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
 import { EXTENSIONS } from '../../src/server/xapi/vocabulary.ts';
 

@@ -5,7 +5,6 @@
  * were written with.
  */
 import { expect } from 'chai';
-import request from 'supertest';
 import { boot } from '../../src/server/boot.ts';
 import { createApp } from '../../src/server/app.ts';
 import { importCourseLibrary } from '../../src/server/courses/import/import-course-library.ts';

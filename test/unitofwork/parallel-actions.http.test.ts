@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import type request from 'supertest';
 import type { Statement } from '../../src/lrs/index.ts';
 import { VERBS } from '../../src/server/xapi/vocabulary.ts';
 import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';

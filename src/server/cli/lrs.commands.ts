@@ -1,4 +1,4 @@
-import { LRS_SCOPES } from '../admin/lrs-keys.routes.ts';
+import { LRS_SCOPES } from '../../lrs/index.ts';
 import { requireOption, UsageError, type CliCommand } from './command.ts';
 
 export const lrsCommands: CliCommand[] = [
