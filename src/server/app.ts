@@ -5,6 +5,7 @@ import './http/session-data.ts';
 import type { AppContext } from './context.ts';
 import { securityHeaders } from './http/security.ts';
 import { noStore } from './http/no-store.ts';
+import { rejectControlCharacters } from './http/control-characters.ts';
 import { installViewEngine } from './http/view-engine.ts';
 import { localeMiddleware } from './http/locale.ts';
 import { idleTimeout } from './http/idle-timeout.ts';
@@ -37,6 +38,7 @@ function verifySiteApp(app: Express, ctx: AppContext, https: boolean): Express {
   app.use(securityHeaders(https));
   app.use('/static', express.static(publicDir, { maxAge: ctx.config.production ? '7d' : 0, fallthrough: true }));
   app.use(localeMiddleware);
+  app.use(rejectControlCharacters);
   mountRoutes(app, verifySiteRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
@@ -74,6 +76,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
   );
   app.use(saveSessionBeforeRedirect);
   app.use(localeMiddleware);
+  app.use(rejectControlCharacters);
   app.use(idleTimeout(ctx));
   app.use(csrfProtection(sessionSecret));
   app.use(currentUser(ctx));
