@@ -1,5 +1,6 @@
 import { availableActions, MAX_RESPONSE_LENGTH, type TranscriptEntry } from '../roleplay/engine/index.ts';
 import { lineAudioUrl } from './call-audio.ts';
+import { isWrittenLine } from '../roleplay/voices/line-audio.ts';
 import { customerWordsOf, turnOfEntry } from './call-transcript.ts';
 import type { OpenCall } from './calls.service.ts';
 import { clockText } from './format-time.ts';
@@ -9,6 +10,8 @@ import { allowanceOfFactor } from '../adaptations/time-allowance.ts';
 interface HeardLine {
   text: string;
   audioUrl: string | null;
+  /** A message the customer wrote (chat, SMS, e-mail): shown as written text, with no sound. */
+  written: boolean;
 }
 
 /** The customer's words since the learner's last turn: what the agent has just heard. */
@@ -19,7 +22,8 @@ function lastHeard(open: OpenCall): HeardLine[] {
     const entry = transcript[i];
     if (turnOfEntry(entry) && entry.kind !== 'timeout') break;
     const words = customerWordsOf(entry);
-    if (words !== null) lines.unshift({ text: words, audioUrl: audioOf(open, entry, words) });
+    const written = isWrittenLine(open.item.scenario, entry.node);
+    if (words !== null) lines.unshift({ text: words, audioUrl: written ? null : audioOf(open, entry, words), written });
     if (entry.kind === 'timeout') break;
   }
   return lines;

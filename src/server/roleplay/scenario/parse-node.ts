@@ -14,10 +14,10 @@ export interface NodeContext {
 
 const ENDINGS: readonly EndingKind[] = ['resolved', 'escalated', 'hung-up'];
 const KEYS = {
-  customer: ['phase', 'customer', 'audio', 'mood', 'next', 'ifMoodBelow'],
+  customer: ['phase', 'customer', 'audio', 'written', 'mood', 'next', 'ifMoodBelow'],
   choice: ['phase', 'prompt', 'choices', 'hold', 'transfer', 'timeLimit'],
   free: ['phase', 'free', 'rubric', 'points', 'competencies', 'model', 'samples', 'next', 'good', 'weak', 'timeLimit'],
-  ending: ['phase', 'ending', 'outcome', 'customer', 'audio', 'followUp'],
+  ending: ['phase', 'ending', 'outcome', 'customer', 'audio', 'written', 'followUp'],
   timeLimit: ['seconds', 'say', 'mood', 'points', 'next'],
   outcome: ['next', 'mood', 'feedback'],
 } as const;
@@ -28,6 +28,13 @@ function parseFollowUp(reader: FieldReader, obj: YamlMap, path: Path): boolean {
   if (obj.followUp === undefined) return false;
   if (typeof obj.followUp !== 'boolean') reader.error([...path, 'followUp'], '« followUp » doit valoir true ou false.');
   return obj.followUp === true;
+}
+
+/** A line the customer writes (a chat message, an SMS, an e-mail read on screen): shown as text, never voiced. */
+function parseWritten(reader: FieldReader, obj: YamlMap, path: Path): boolean {
+  if (obj.written === undefined) return false;
+  if (typeof obj.written !== 'boolean') reader.error([...path, 'written'], '« written » doit valoir true ou false.');
+  return obj.written === true;
 }
 
 export function parseNode(reader: FieldReader, id: string, value: unknown, ctx: NodeContext): ScenarioNode | undefined {
@@ -45,6 +52,7 @@ export function parseNode(reader: FieldReader, id: string, value: unknown, ctx: 
       text: reader.text(obj, 'customer', path, { required: false }),
       audio: reader.text(obj, 'audio', path, { required: false }),
       followUp: parseFollowUp(reader, obj, path),
+      ...(parseWritten(reader, obj, path) ? { written: true } : {}),
     };
   }
   if ('choices' in obj) {
@@ -79,6 +87,7 @@ export function parseNode(reader: FieldReader, id: string, value: unknown, ctx: 
       kind: 'customer', id, phase,
       text: reader.text(obj, 'customer', path, { required: true }) ?? '',
       audio: reader.text(obj, 'audio', path, { required: false }),
+      ...(parseWritten(reader, obj, path) ? { written: true } : {}),
       mood: moodEffect(reader, obj, path),
       next: reader.text(obj, 'next', path, { required: true }) ?? '',
       ifMoodBelow: parseIfMoodBelow(reader, obj.ifMoodBelow, [...path, 'ifMoodBelow']),

@@ -19,7 +19,7 @@ export interface ScenarioContext {
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: SourceError[] };
 
-const TOP_KEYS = ['id', 'title', 'summary', 'storyDate', 'callType', 'competencies', 'targetSeconds', 'passMark', 'phases', 'persona', 'start', 'nodes'] as const;
+const TOP_KEYS = ['id', 'title', 'summary', 'storyDate', 'callType', 'competencies', 'targetSeconds', 'passMark', 'phases', 'persona', 'start', 'nodes', 'written'] as const;
 const CALL_TYPES: readonly CallType[] = ['inbound', 'outbound'];
 const NODE_ID = /^[a-z0-9][a-z0-9-]*$/;
 const SCENARIO_ID = NODE_ID;
@@ -42,6 +42,7 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
   if (id && id !== expectedId) reader.error(['id'], `l’identifiant « ${id} » doit être le nom du fichier (« ${expectedId} »).`);
   const callType = top.callType as CallType;
   if (!CALL_TYPES.includes(callType)) reader.error(['callType'], '« callType » vaut inbound (appel entrant) ou outbound (appel sortant).');
+  if (top.written !== undefined && typeof top.written !== 'boolean') reader.error(['written'], '« written » doit valoir true ou false (true : tout l’échange est écrit, un chat par exemple).');
   const competencies = reader.textList(top, 'competencies', []);
   competencies.forEach((code) => {
     if (!context.competencyCodes.has(code)) reader.error(['competencies'], `compétence inconnue « ${code} » (voir courses/competences.yaml).`);
@@ -71,6 +72,7 @@ export function parseScenario(text: string, file: string, context: ScenarioConte
       summary: reader.text(top, 'summary', [], { required: false }) ?? '',
       ...(storyDate ? { storyDate: storyDate.iso } : {}),
       callType,
+      ...(top.written === true ? { written: true } : {}),
       competencies,
       targetSeconds: targetSeconds ?? 0,
       passMark: reader.number(top, 'passMark', [], { min: 1, max: 100 }) ?? DEFAULT_PASS_MARK,

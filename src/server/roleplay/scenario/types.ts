@@ -133,6 +133,8 @@ export interface CustomerNode extends NodeBase {
   text: string;
   /** Recorded audio, relative to the module folder. */
   audio?: string;
+  /** The customer writes this line (chat, SMS, e-mail): shown as written text, no synthesized voice. */
+  written?: boolean;
   mood: number;
   next: string;
   /** If the mood (after this line's effect) is below `mood`, go to `next` instead. */
@@ -171,6 +173,8 @@ export interface EndingNode extends NodeBase {
   /** Optional last words of the customer. */
   text?: string;
   audio?: string;
+  /** The customer writes these last words (chat, e-mail): shown as text, no voice. */
+  written?: boolean;
   /** True when the story needs another contact (a call-back): the call is then not a first-contact resolution. */
   followUp?: boolean;
 }
@@ -188,6 +192,8 @@ export interface Scenario {
    */
   storyDate?: string;
   callType: CallType;
+  /** Every customer line is written (a chat, an exchange of e-mails): none is voiced. */
+  written?: boolean;
   /** Competency codes this scenario trains (from courses/competences.yaml). */
   competencies: string[];
   /** Target handling time in seconds (for AHT). */

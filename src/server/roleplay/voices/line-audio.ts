@@ -17,8 +17,17 @@ export interface CustomerLine {
 
 export type LineAudio = { kind: 'recorded' | 'synthesized'; path: string } | null;
 
+/** Whether a node's customer words are written (chat, SMS, e-mail), not spoken: no voice for them. */
+export function isWrittenLine(scenario: Pick<Scenario, 'written' | 'nodes'>, nodeId: string): boolean {
+  const node = scenario.nodes[nodeId];
+  return scenario.written === true || ((node?.kind === 'customer' || node?.kind === 'ending') && node.written === true);
+}
+
+/** The lines to voice: written lines (a chat message, an SMS) are left out, they are read. */
 export function customerLines(scenario: Scenario): CustomerLine[] {
+  if (scenario.written) return [];
   return Object.values(scenario.nodes).flatMap((node): CustomerLine[] => {
+    if (isWrittenLine(scenario, node.id) && (node.kind === 'customer' || node.kind === 'ending')) return [];
     switch (node.kind) {
       case 'customer':
         return [{ node: node.id, text: node.text, audio: node.audio }];
