@@ -3,7 +3,6 @@
  * in-process service the LMS writes and reads statements through.
  */
 import type express from 'express';
-import type { Kysely } from 'kysely';
 import { createCredentialStore, type LrsCredentialStore } from './credentials/credential-store.ts';
 import { createDocumentService } from './documents/document-service.ts';
 import { createDocumentRepository } from './documents/document-repository.ts';
@@ -12,10 +11,11 @@ import { createStatementRepository } from './statements/statement-repository.ts'
 import { createStatementService, type LrsService } from './statements/statement-service.ts';
 import { createStoredIdGenerator } from './storage/stored-id.ts';
 import { createTermIdCache } from './storage/term-ids.ts';
-import type { LrsTables } from './storage/tables.ts';
+import { lrsView, type SharedHandle } from './storage/tables.ts';
 import type { Agent, Statement } from './types.ts';
 
 export type { Agent, Statement } from './types.ts';
+export type { SharedHandle } from './storage/tables.ts';
 export type { LrsService, LrsTransaction, StoreOptions, StatementListener } from './statements/statement-service.ts';
 export type { StatementQuery } from './statements/query-plan.ts';
 export type { LrsCredentialStore, LrsCredential } from './credentials/credential-store.ts';
@@ -24,9 +24,8 @@ export { LrsError } from './errors.ts';
 export { lrsMigrations } from './migrations.ts';
 
 export interface LrsOptions {
-  // Each area types its own tables on the shared, untyped handle (see storage/tables.ts).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  /** A handle naming no table; the LRS types its own view of it (storage/tables.ts). */
+  db: SharedHandle;
   dialect: 'sqlite' | 'postgres';
   /** Instance base URL, e.g. http://localhost:3000; the xAPI endpoint is baseUrl + '/xapi'. */
   baseUrl: string;
@@ -54,20 +53,19 @@ export function lmsAuthority(baseUrl: string): Agent {
  * The oldest stored statements, before an Lrs is built (boot reads them to find the identity a
  * database was written with): the LRS's own repository, so no other code reads its tables.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function oldestStatements(db: Kysely<any>, dialect: 'sqlite' | 'postgres', limit: number): Promise<Statement[]> {
-  return (await createStatementRepository(db as Kysely<LrsTables>, dialect).after(null, limit)).map((r) => JSON.parse(r.full) as Statement);
+export async function oldestStatements(db: SharedHandle, dialect: 'sqlite' | 'postgres', limit: number): Promise<Statement[]> {
+  return (await createStatementRepository(lrsView(db), dialect).after(null, limit)).map((r) => JSON.parse(r.full) as Statement);
 }
 
 export function createLrs(options: LrsOptions): Lrs {
-  const db = options.db as Kysely<LrsTables>;
+  const db = lrsView(options.db);
   const clock = options.clock ?? (() => new Date());
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const onError = options.onError ?? ((error: unknown) => console.error('[lrs]', error));
   const termIds = createTermIdCache();
   const service = createStatementService({
     repo: createStatementRepository(db, options.dialect, termIds),
-    repoOn: (trx) => createStatementRepository(trx, options.dialect, termIds, true),
+    repoOn: (trx) => createStatementRepository(lrsView(trx), options.dialect, termIds, true),
     ids: createStoredIdGenerator(clock),
     defaultAuthority: lmsAuthority(baseUrl),
     onListenerError: onError,

@@ -1,5 +1,5 @@
 import { parseConfig, type Config } from './config.ts';
-import { openDatabase, type Database } from './db/connection.ts';
+import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { buildContext, type AppContext } from './context.ts';
 import { systemClock } from './clock.ts';
@@ -8,7 +8,7 @@ import { resolveInstanceIri } from './xapi/instance-iri.ts';
 import { deriveKey } from './secrets/secret-key.ts';
 
 /** Shared by the server and the CLI: config from the environment, database migrated, context built. */
-export async function boot(env: Record<string, string | undefined> = process.env): Promise<{ ctx: AppContext; config: Config; database: Database }> {
+export async function boot(env: Record<string, string | undefined> = process.env): Promise<{ ctx: AppContext; config: Config; database: DatabaseHandle }> {
   const parsed = parseConfig(env);
   const logger = createLogger(parsed.logLevel);
   const database = await openDatabase(parsed.databaseUrl);

@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import type { Database } from './db/connection.ts';
+import type { DatabaseHandle } from './db/connection.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import { createLrs, type Lrs } from '../lrs/index.ts';
@@ -25,7 +25,7 @@ import { AdaptationsService } from './adaptations/adaptations.service.ts';
  */
 export interface AppContext {
   config: Config;
-  database: Database;
+  database: DatabaseHandle;
   clock: Clock;
   logger: Logger;
   /** The secret key kept out of the database, read (or its file created) on first use. */
@@ -55,7 +55,7 @@ export interface AppContext {
   adaptations: AdaptationsService;
 }
 
-export function buildContext(config: Config, database: Database, clock: Clock, logger: Logger): AppContext {
+export function buildContext(config: Config, database: DatabaseHandle, clock: Clock, logger: Logger): AppContext {
   const { db } = database;
   const users = new UsersRepository(db);
   const audit = new AuditRepository(db);
@@ -64,14 +64,14 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
   let secret: Buffer | null = null;
   const secretKey = () => (secret ??= loadSecretKey({ key: config.secretKey, file: config.secretKeyFile }));
   const lrs = createLrs({
-    db,
+    db: database.shared,
     dialect: database.dialect,
     baseUrl: config.instanceIri,
     clock,
     maxBodyBytes: config.lrsBodyLimitBytes,
   });
   const adaptations = new AdaptationsService({ db, clock, audit: (within, entry) => new AuditRepository(within).record(entry) });
-  const learning = buildLearning({ db, dialect: database.dialect, lrs, baseUrl: config.instanceIri, clock, cohorts, onError: (message, error) => logger.error(message, error) });
+  const learning = buildLearning({ db, shared: database.shared, dialect: database.dialect, lrs, baseUrl: config.instanceIri, clock, cohorts, onError: (message, error) => logger.error(message, error) });
   return {
     config,
     database,
@@ -85,12 +85,13 @@ export function buildContext(config: Config, database: Database, clock: Clock, l
       accounts: new AccountsService(users, audit, clock, new LoginThrottleRepository(db)),
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
-    calls: createCallsArea({ db, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
+    calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
     adaptations,
     learning,
     followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, coursesDir: config.coursesDir, clock }),
     certificates: buildCertificates({
       db,
+      shared: database.shared,
       lrs: lrs.service,
       // Identity only (evidence is read by actor): the links it prints use verifyBaseUrl.
       baseUrl: config.instanceIri,

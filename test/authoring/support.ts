@@ -1,5 +1,6 @@
 import type request from 'supertest';
 import { cheerio, createTestApp, createUser, csrfFrom, loginAs, type TestApp } from '../helpers/app.ts';
+import { anyTable } from '../helpers/database.ts';
 
 export interface AuthoringFixture {
   t: TestApp;
@@ -28,7 +29,7 @@ export async function addItem(f: AuthoringFixture, moduleId: string, type: strin
 }
 
 export async function countRows(f: AuthoringFixture, table: string): Promise<number> {
-  const row = await f.t.ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await anyTable(f.t.ctx.database).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -12,6 +12,7 @@ import { decodeStatusBits, statusBitAt } from '../../src/server/certificates/sta
 import { isUniqueViolation } from '../../src/server/db/unique-violation.ts';
 import { statementsOf } from '../learning/helpers.ts';
 import { certificateWorld, ORGANISATION, readyToIssue, type CertificateWorld } from './world.ts';
+import { anyTable } from '../helpers/database.ts';
 
 const VERIFY = 'https://verifier.example.org';
 const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
@@ -75,7 +76,7 @@ describe('certificates: what the registry binds at issue', function () {
   });
 
   it('the database refuses a second valid certificate for a learner, a status index or a code given twice', async () => {
-    const db = w.t.ctx.database.db;
+    const db = anyTable(w.t.ctx.database);
     const row = (await db.selectFrom('certificates').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow()) as Record<string, unknown>;
     const copy = (changes: Record<string, unknown>) => ({ ...row, id: crypto.randomUUID(), number: `X-${crypto.randomUUID()}`, seq: Number(row.seq) + 100, status_index: 131_000, verification_code: 'TRP-ZZZZ-ZZZZ', ...changes });
     // The certificate was revoked above: a new valid one is allowed, a second one is not.

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { expect } from 'chai';
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
-import { openDatabase, type Database } from '../../src/server/db/connection.ts';
+import { openDatabase, type DatabaseHandle as Database } from '../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../src/server/db/migrator.ts';
 import { allMigrations } from '../../src/server/db/migrations.ts';
 import { testDatabaseUrl, usingPostgres } from '../helpers/database.ts';

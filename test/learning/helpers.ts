@@ -5,6 +5,7 @@ import { importCourseLibrary } from '../../src/server/courses/import/import-cour
 import type { User } from '../../src/server/accounts/user.ts';
 import type { Statement } from '../../src/lrs/index.ts';
 import { learnerAgent } from '../../src/server/xapi/actor.ts';
+import { anyTable } from '../helpers/database.ts';
 
 export const FIXTURE_COURSES = path.resolve('test/learning/fixtures/courses');
 export const MODULE = 'essai-player';
@@ -61,7 +62,7 @@ export async function statementsOf(t: TestApp, userId: string): Promise<Statemen
 }
 
 export async function statementCount(t: TestApp): Promise<number> {
-  const row = await t.ctx.database.db.selectFrom('lrs_statement').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await anyTable(t.ctx.database).selectFrom('lrs_statement').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

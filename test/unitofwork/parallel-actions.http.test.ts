@@ -5,12 +5,13 @@ import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
 import { MINI_LINES } from '../roleplay/helpers.ts';
 import { callBed, choiceReading, ITEM_ID, MODULE_ID, postTurn, startTestCall, statementsOf, storedCall, type CallBed } from '../calls/support.ts';
 import { inParallel } from '../helpers/parallel.ts';
+import { anyTable } from '../helpers/database.ts';
 
 const PARALLEL = 20;
 const verbOf = (s: Statement) => (s.verb as { id: string }).id;
 
 async function countRows(bed: CallBed, table: 'roleplay_calls' | 'users' | 'lrs_statement', where?: [string, string]): Promise<number> {
-  let query = bed.t.ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
+  let query = anyTable(bed.t.ctx.database).selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
   if (where) query = query.where(where[0], '=', where[1]);
   const row = (await query.executeTakeFirstOrThrow()) as { n: number | string | bigint };
   return Number(row.n);

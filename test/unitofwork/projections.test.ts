@@ -15,6 +15,7 @@ import { foldProgress } from '../../src/server/learning/progress/progress-reduce
 import { progressKey, type ItemProgress } from '../../src/server/learning/progress/item-progress.ts';
 import type { Statement } from '../../src/lrs/index.ts';
 import { prng } from '../../bench/prng.ts';
+import { anyTable } from '../helpers/database.ts';
 
 const run = promisify(execFile);
 
@@ -107,7 +108,7 @@ describe('durable projections: checkpoint, rebuild from the LRS, degraded health
     await rebuildWithCli();
     expect(byKey(await w.t.ctx.learning.progress.all())).to.deep.equal(byKey(good));
     expect(good.find((r) => r.itemId === 'quiz')).to.deep.include({ attempts: 1 });
-    const newest = await db.selectFrom('lrs_statement').select('sid').orderBy('sid', 'desc').limit(1).executeTakeFirstOrThrow();
+    const newest = await anyTable(w.t.ctx.database).selectFrom('lrs_statement').select('sid').orderBy('sid', 'desc').limit(1).executeTakeFirstOrThrow();
     const checkpoint = await db.selectFrom('projection_checkpoint').select('last_sid').where('name', '=', 'learner_item_progress').executeTakeFirstOrThrow();
     expect(checkpoint.last_sid).to.equal(newest.sid);
   });

@@ -3,11 +3,10 @@
  * atomic store of a batch. Used by the HTTP routes and, in-process, by the LMS.
  */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { foldDefinitions, activitiesOf } from '../activities/activity-definitions.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { StoredIdGenerator } from '../storage/stored-id.ts';
-import type { LrsTables } from '../storage/tables.ts';
+import type { SharedHandle } from '../storage/tables.ts';
 import { isObject, type Agent, type JsonObject, type Statement, type XapiVersion } from '../types.ts';
 import { validateStatement } from '../validation/index.ts';
 import { checkAttachments } from './attachments.ts';
@@ -57,7 +56,7 @@ export interface LrsService {
    */
   statementsAfter(sid: string | null, limit: number): Promise<Array<{ sid: string; statement: Statement }>>;
   /** Writes that join `trx`, a transaction the caller opened on the same database. */
-  withTransaction(trx: Kysely<LrsTables>): LrsTransaction;
+  withTransaction(trx: SharedHandle): LrsTransaction;
   definitions(activityIds: readonly string[]): Promise<Map<string, JsonObject>>;
   attachments(sha2s: readonly string[]): Promise<AttachmentContent[]>;
 }
@@ -65,7 +64,7 @@ export interface LrsService {
 interface Deps {
   repo: StatementRepository;
   /** The same storage on a caller's transaction. */
-  repoOn: (trx: Kysely<LrsTables>) => StatementRepository;
+  repoOn: (trx: SharedHandle) => StatementRepository;
   ids: StoredIdGenerator;
   defaultAuthority: Agent;
   onListenerError?: (error: unknown) => void;

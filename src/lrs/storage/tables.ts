@@ -1,7 +1,7 @@
-/** Row types of the LRS tables (see ../migrations.ts). Only repositories see these. */
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
-export interface LrsTables {
+/** Row types of the LRS tables (see ../migrations.ts). Only repositories see these. */
+export type LrsTables = {
   lrs_statement: {
     sid: string;
     statement_id: string;
@@ -34,4 +34,15 @@ export interface LrsTables {
     created_at: string;
     active: number;
   };
+};
+
+/**
+ * The handle the LMS gives the LRS: one naming no table, since Kysely handles are invariant in
+ * their tables and the LMS's own typed handle could not be passed as this one.
+ */
+export type SharedHandle = Kysely<object>;
+
+/** The LRS's typed view of a shared handle, or of a transaction opened on one. */
+export function lrsView(db: SharedHandle): Kysely<LrsTables> {
+  return db.withTables<LrsTables>();
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { LrsService } from '../../lrs/index.ts';
+import type { LrsService, SharedHandle } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
 import { unitOfWork } from '../db/unit-of-work.ts';
 import { CallReviewsRepository } from './call-reviews.repository.ts';
@@ -24,6 +24,8 @@ export interface CallsArea {
 export function createCallsArea(deps: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>;
+  /** The same connection naming no table, for units of work. */
+  shared: SharedHandle;
   lrs: LrsService;
   clock: Clock;
   baseUrl: string;
@@ -33,7 +35,7 @@ export function createCallsArea(deps: {
 }): CallsArea {
   const calls = new RoleplayCallsRepository(deps.db);
   const modules = createModuleAccess(deps.db, deps.learning);
-  const run = unitOfWork(deps.db, deps.lrs);
+  const run = unitOfWork(deps.shared, deps.lrs);
   const service = new CallsService({ calls, modules, lrs: deps.lrs, run, clock: deps.clock, baseUrl: deps.baseUrl, timeFactorOf: deps.timeFactorOf ?? (async () => 1) });
   return {
     reviews: new CallReviewsRepository(deps.db, deps.clock),

@@ -45,7 +45,7 @@ export interface CallsServiceDeps {
   modules: CallModuleAccess;
   lrs: LrsService;
   /** One transaction per action: the call row and its statements commit together. */
-  run: RunUnitOfWork<CallsDb>;
+  run: RunUnitOfWork;
   clock: Clock;
   baseUrl: string;
   /** The learner's time factor for a new call (1 standard, 1.5, 2; null: no limit). */
@@ -155,7 +155,7 @@ export class CallsService {
   }
 
   /** Hangs up a call inside the caller's unit of work; false when another post moved it first. */
-  private async abandonWithin(uow: UnitOfWork<CallsDb>, open: OpenCall): Promise<boolean> {
+  private async abandonWithin(uow: UnitOfWork, open: OpenCall): Promise<boolean> {
     const now = Math.max(this.deps.clock().getTime(), open.call.state.lastAt);
     const changed = await this.deps.calls.within(uow.db).advance(open.call.id, open.call.state, open.call.state, 'abandoned', new Date(now).toISOString());
     if (changed) await uow.lrs.storeStatements([abandonedStatement(this.identity(open), open.call.state, now)]);

@@ -1,6 +1,6 @@
 /** The certificates area as other code finds it on the AppContext (ctx.certificates). */
 import type { Kysely } from 'kysely';
-import type { LrsService } from '../../lrs/index.ts';
+import type { LrsService, SharedHandle } from '../../lrs/index.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { UsersRepository } from '../accounts/users.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -28,6 +28,8 @@ export const ONLINE_STATUS_LIST_VALIDITY_MS = 24 * 3600 * 1000;
 export interface CertificatesDeps {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>;
+  /** The same connection naming no table, for units of work. */
+  shared: SharedHandle;
   lrs: LrsService;
   baseUrl: string;
   /** BASE_URL, where the intranet answers (baseUrl is the xAPI identity). */
@@ -88,7 +90,7 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
     baseUrl: deps.baseUrl,
     intranetBaseUrl: deps.intranetBaseUrl,
     clock: deps.clock,
-    run: unitOfWork(deps.db, deps.lrs),
+    run: unitOfWork(deps.shared, deps.lrs),
   });
   const documents = new DocumentsService({ registry, releases, issuing, source, accounts: deps.accounts, clock: deps.clock, baseUrls: [deps.intranetBaseUrl, deps.baseUrl] });
   const purge = new PurgeService({ db: deps.db, registry, releases, clock: deps.clock });

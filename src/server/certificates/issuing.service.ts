@@ -67,8 +67,7 @@ export interface IssuingDeps {
   /** VERIFY_BASE_URL, null while unset. */
   verifyBaseUrl: string | null;
   clock: Clock;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  run: RunUnitOfWork<any>;
+  run: RunUnitOfWork;
 }
 
 export class IssuingService {

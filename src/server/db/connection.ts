@@ -3,14 +3,16 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { lmsView, type Database, type SharedHandle } from './database.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 /** A live database handle: the Kysely instance plus what differs between dialects. */
-export interface Database {
-  // Each area (LRS, accounts, courses...) types its own tables; the shared handle stays untyped.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+export interface DatabaseHandle {
+  /** The LMS's tables, typed (db/database.ts). */
+  db: Kysely<Database>;
+  /** The same connection naming no table: what the LRS and units of work are given (they type their own views). */
+  shared: SharedHandle;
   dialect: DialectName;
   /** PostgreSQL schema every connection uses, when not the default (tests use one each). */
   schema?: string;
@@ -88,7 +90,7 @@ function withPreparedStatements(sqlite: BetterSqlite3.Database): { close(): void
   };
 }
 
-export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
     const file = sqlitePathOf(url);
@@ -103,14 +105,14 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) });
-    return { db, dialect, close: () => db.destroy() };
+    const shared: SharedHandle = new Kysely<object>({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) });
+    return { db: lmsView(shared), shared, dialect, close: () => shared.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: url,
     max: options.pgPoolSize ?? 10,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, schema: options.pgSchema ?? searchPathSchemaOf(url), close: () => db.destroy() };
+  const shared: SharedHandle = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+  return { db: lmsView(shared), shared, dialect, schema: options.pgSchema ?? searchPathSchemaOf(url), close: () => shared.destroy() };
 }

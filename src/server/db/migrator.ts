@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Database } from './connection.ts';
+import type { DatabaseHandle } from './connection.ts';
 import { allMigrations } from './migrations.ts';
 
 class StaticProvider implements MigrationProvider {
@@ -10,7 +10,7 @@ class StaticProvider implements MigrationProvider {
 }
 
 /** Brings the schema up to date; run at start-up, by the CLI and by every test database. */
-export async function migrateToLatest(database: Database): Promise<string[]> {
+export async function migrateToLatest(database: DatabaseHandle): Promise<string[]> {
   const migrator = new Migrator({
     db: database.db,
     provider: new StaticProvider(allMigrations()),

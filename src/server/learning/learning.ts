@@ -1,4 +1,4 @@
-import type { Lrs } from '../../lrs/index.ts';
+import type { Lrs, SharedHandle } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
@@ -42,6 +42,8 @@ export interface Learning {
 export function buildLearning(deps: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>;
+  /** The same connection naming no table, for units of work. */
+  shared: SharedHandle;
   dialect: 'sqlite' | 'postgres';
   lrs: Lrs;
   baseUrl: string;
@@ -56,10 +58,10 @@ export function buildLearning(deps: {
   const attemptsRepo = new AttemptsRepository(db);
   const progress = new ProgressRepository(db);
   const recorder = new LearningRecorder(deps.lrs.service, deps.baseUrl, clock);
-  const run = unitOfWork(db, deps.lrs.service);
+  const run = unitOfWork(deps.shared, deps.lrs.service);
   const attempts = new ItemAttempts(attemptsRepo, recorder, clock, run);
   const projection = new ProgressProjection({
-    db,
+    shared: deps.shared,
     lrsOn: (trx) => deps.lrs.service.withTransaction(trx),
     baseUrl: deps.baseUrl,
     progress,

@@ -78,7 +78,7 @@ describe('LRS durability: kill -9 of the real server loses no acknowledged state
       // the credential is made the way the CLI does it: through the LRS on the same database
       const database = await openDatabase(url);
       await migrateToLatest(database);
-      const auth = basicAuth(await createLrs({ db: database.db, dialect: database.dialect, baseUrl: BASE }).credentials.create({ name: 'durability', scopes: ['all'] }));
+      const auth = basicAuth(await createLrs({ db: database.shared, dialect: database.dialect, baseUrl: BASE }).credentials.create({ name: 'durability', scopes: ['all'] }));
       await database.close();
 
       child = startServer(url);

@@ -17,7 +17,7 @@ const url = process.env.DATABASE_URL ?? `sqlite:${path.join(os.tmpdir(), `lrs-se
 const database = await openDatabase(url);
 await migrateToLatest(database);
 const baseUrl = `http://127.0.0.1:${port}`;
-const lrs = createLrs({ db: database.db, dialect: database.dialect, baseUrl });
+const lrs = createLrs({ db: database.shared, dialect: database.dialect, baseUrl });
 const app = express();
 app.use('/xapi', lrs.router);
 const credentialsFile = process.env.CREDENTIALS_FILE;

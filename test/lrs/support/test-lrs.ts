@@ -4,14 +4,14 @@
  */
 import express from 'express';
 import { createTestDatabase } from '../../helpers/database.ts';
-import type { Database } from '../../../src/server/db/connection.ts';
+import type { DatabaseHandle as Database } from '../../../src/server/db/connection.ts';
 import { createLrs, type Lrs } from '../../../src/lrs/index.ts';
 
 export interface TestLrs {
   app: express.Express;
   lrs: Lrs;
   /** The database handle the LRS was built on (for callers that open their own transaction). */
-  db: Database['db'];
+  db: Database['shared'];
   /** Authorization header value for a credential with the `all` scope. */
   auth: string;
   authFor(scopes: string[], name?: string): Promise<string>;
@@ -35,7 +35,7 @@ export async function createTestLrs(options: { maxBodyBytes?: number } = {}): Pr
   let now: Date | undefined;
   const errors: unknown[] = [];
   const lrs = createLrs({
-    db: database.db,
+    db: database.shared,
     dialect: database.dialect,
     baseUrl: BASE_URL,
     clock: () => now ?? new Date(),
@@ -46,7 +46,7 @@ export async function createTestLrs(options: { maxBodyBytes?: number } = {}): Pr
   });
   const appWith = (more: { maxBodyBytes?: number }) => {
     const other = express();
-    other.use('/xapi', createLrs({ db: database.db, dialect: database.dialect, baseUrl: BASE_URL, onError: (e) => errors.push(e), ...more }).router);
+    other.use('/xapi', createLrs({ db: database.shared, dialect: database.dialect, baseUrl: BASE_URL, onError: (e) => errors.push(e), ...more }).router);
     return other;
   };
   const app = express();
@@ -55,7 +55,7 @@ export async function createTestLrs(options: { maxBodyBytes?: number } = {}): Pr
   return {
     app,
     lrs,
-    db: database.db,
+    db: database.shared,
     auth: await authFor(['all']),
     errors,
     appWith,

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { openDatabase, type Database } from '../../../src/server/db/connection.ts';
+import { openDatabase, type DatabaseHandle as Database } from '../../../src/server/db/connection.ts';
 import { createChildDatabaseUrl } from '../../helpers/database.ts';
 
 const run = promisify(execFile);
@@ -84,7 +84,7 @@ describe('CLI: npm run tremplin -- <command>', function () {
     expect(Object.keys(parsed).sort()).to.deep.equal(['key', 'secret']);
     database = await openDatabase(target.url);
     const { createLrs } = await import('../../../src/lrs/index.ts');
-    const lrs = createLrs({ db: database.db, dialect: database.dialect, baseUrl: 'http://tremplin.test' });
+    const lrs = createLrs({ db: database.shared, dialect: database.dialect, baseUrl: 'http://tremplin.test' });
     const listed = await lrs.credentials.list();
     expect(listed.map((k) => k.key)).to.deep.equal([parsed.key]);
     const bad = await cli(['lrs-key', 'add', '--name', 'x', '--scopes', 'everything'], env);

@@ -35,7 +35,7 @@ export class CallRescoreService {
       rescores: CallRescoresRepository;
       modules: CallModuleAccess;
       service: CallsService;
-      run: RunUnitOfWork<CallsDb>;
+      run: RunUnitOfWork;
       clock: Clock;
       baseUrl: string;
     },

@@ -21,7 +21,7 @@ export class ItemAttempts {
     private readonly recorder: LearningRecorder,
     private readonly clock: Clock,
     /** One transaction per action: the attempt row and its statements commit together. */
-    private readonly run: RunUnitOfWork<AttemptsDb>,
+    private readonly run: RunUnitOfWork,
   ) {}
 
   scope(access: ModuleAccess, item: ModuleItem, attempt: Attempt, competencies: readonly string[] = item.competencies): RecordScope {

@@ -24,7 +24,7 @@ export function moduleCompletion(deps: {
   progress: ProgressRepository;
   recorder: LearningRecorder;
   clock: Clock;
-  run: RunUnitOfWork<EnrolmentsDb>;
+  run: RunUnitOfWork;
 }): (touches: ProgressTouch[]) => Promise<void> {
   return async (touches) => {
     const modules = new Map<string, { userId: string; moduleId: string }>();

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { LrsTransaction, Statement } from '../../../lrs/index.ts';
+import type { LrsTransaction, SharedHandle, Statement } from '../../../lrs/index.ts';
+import { lmsTransaction } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import { progressKey, type ItemProgress } from './item-progress.ts';
 import { applyStatement, emptyProgress, foldProgress, touchOf, type ProgressTouch } from './progress-reducer.ts';
@@ -18,11 +18,10 @@ export interface ProjectionHealth {
 }
 
 export interface ProgressProjectionDeps {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  /** The connection naming no table: the projection's own transaction is opened on it. */
+  shared: SharedHandle;
   /** The LRS, read inside the projection's own transaction. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  lrsOn: (trx: Kysely<any>) => Pick<LrsTransaction, 'statementsAfter'>;
+  lrsOn: (trx: SharedHandle) => Pick<LrsTransaction, 'statementsAfter'>;
   baseUrl: string;
   progress: ProgressRepository;
   checkpoints: ProjectionCheckpoints;
@@ -70,11 +69,12 @@ export class ProgressProjection {
    */
   async rebuild(): Promise<{ statements: number; rows: number }> {
     return this.serialised(() =>
-      this.deps.db.transaction().execute(async (trx) => {
+      this.deps.shared.transaction().execute(async (shared) => {
+        const trx = lmsTransaction(shared);
         const now = this.deps.clock().toISOString();
         const checkpoints = this.deps.checkpoints.within(trx);
         await checkpoints.lock(NAME, now);
-        const lrs = this.deps.lrsOn(trx);
+        const lrs = this.deps.lrsOn(shared);
         const statements: Statement[] = [];
         let last = '';
         for (;;) {
@@ -113,11 +113,12 @@ export class ProgressProjection {
   private async applyPending(): Promise<ProgressTouch[]> {
     const touches: ProgressTouch[] = [];
     for (;;) {
-      const page = await this.deps.db.transaction().execute(async (trx) => {
+      const page = await this.deps.shared.transaction().execute(async (shared) => {
+        const trx = lmsTransaction(shared);
         const now = this.deps.clock().toISOString();
         const checkpoints = this.deps.checkpoints.within(trx);
         const from = await checkpoints.lock(NAME, now);
-        const entries = await this.deps.lrsOn(trx).statementsAfter(from, PAGE);
+        const entries = await this.deps.lrsOn(shared).statementsAfter(from, PAGE);
         if (entries.length === 0) return 0;
         const progress = this.deps.progress.within(trx);
         const rows = new Map<string, ItemProgress>();

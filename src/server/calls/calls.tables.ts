@@ -1,0 +1,46 @@
+import type { Generated } from 'kysely';
+
+/** Row types of the tables calls.migrations.ts creates. */
+declare module '../db/database.ts' {
+  interface Database {
+    roleplay_calls: RoleplayCallsTable;
+    call_reviews: CallReviewsTable;
+    call_rescores: CallRescoresTable;
+  }
+}
+
+export interface RoleplayCallsTable {
+  id: string;
+  user_id: string;
+  module_id: string;
+  item_id: string;
+  version: number;
+  content_hash: string;
+  registration: string;
+  status: string;
+  revision: number;
+  state_json: string;
+  started_at: string;
+  updated_at: string;
+  attempt: Generated<number>;
+}
+
+export interface CallReviewsTable {
+  id: string;
+  registration: string;
+  user_id: string;
+  reviewer_id: string;
+  grid_json: string;
+  comment: string;
+  created_at: string;
+}
+
+export interface CallRescoresTable {
+  id: string;
+  registration: string;
+  turn: number;
+  percent: number;
+  reviewer_id: string;
+  revision: number;
+  created_at: string;
+}

@@ -1,0 +1,26 @@
+/** Row types of the tables followup.migrations.ts creates. */
+declare module '../db/database.ts' {
+  interface Database {
+    attendance: AttendanceTable;
+    followup_learner_digest: FollowupLearnerDigestTable;
+  }
+}
+
+export interface AttendanceTable {
+  user_id: string;
+  day: string;
+  half_day: string;
+  hours: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A projection of the LRS, keyed by watermark (digest format, framework hash, newest statement). */
+export interface FollowupLearnerDigestTable {
+  user_id: string;
+  watermark: string;
+  computed_at: string;
+  digest: string;
+  /** The competency levels alone (the board reads only these). */
+  levels: string | null;
+}
