@@ -268,7 +268,7 @@ if (process.env.BENCH_PRELOAD === '1') {
   await floorStore.close();
   const database = await openDatabase(lrsPlace.url);
   await migrateToLatest(database);
-  const lrs = createLrs({ db: database.db, dialect: database.dialect, baseUrl: 'http://127.0.0.1:18082' });
+  const lrs = createLrs({ db: database.shared, dialect: database.dialect, baseUrl: "http://127.0.0.1:18082" });
   const lrsLoad = await preload('LRS', (b) => lrs.service.storeStatements(b), startMs);
   await database.close();
   const timeQueries = async (server: Server) => {

@@ -13,7 +13,7 @@ export async function boot(env: Record<string, string | undefined> = process.env
   const logger = createLogger(parsed.logLevel);
   const database = await openDatabase(parsed.databaseUrl);
   await migrateToLatest(database);
-  const config = { ...parsed, instanceIri: await resolveInstanceIri(database.db, database.dialect, parsed.baseUrl) };
+  const config = { ...parsed, instanceIri: await resolveInstanceIri(database, parsed.baseUrl) };
   const ctx = buildContext(config, database, systemClock, logger);
   return { ctx, config, database };
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../src/server/context.ts';
 import type { ModuleVersion } from '../../src/server/courses/format/types.ts';
 import { CourseRepository } from '../../src/server/courses/import/course-repository.ts';
+import type { ProgressStatus } from '../../src/server/learning/progress/item-progress.ts';
 
 /**
  * A small module stored as the importer would (only the fields the follow-up pages read are
@@ -34,7 +35,7 @@ export async function storeModules(ctx: AppContext, cohortId: string, modules: M
 /** A row of learner-player's progress projection, as its subscriber would write it. */
 export async function storeProgress(
   ctx: AppContext,
-  row: { userId: string; moduleId: string; itemId: string; status: string; score?: number | null; seconds?: number; at?: string },
+  row: { userId: string; moduleId: string; itemId: string; status: ProgressStatus; score?: number | null; seconds?: number; at?: string },
 ): Promise<void> {
   await ctx.database.db
     .insertInto('learner_item_progress')

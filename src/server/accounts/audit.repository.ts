@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { v7 as uuidv7 } from 'uuid';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type AnyDb = Kysely<Database>;
 
 export type AuditAction =
   | 'login'
@@ -52,13 +52,13 @@ export class AuditRepository {
   async countSince(action: AuditAction, by: { subject: string } | { ip: string; details?: string }, since: string): Promise<number> {
     let query = this.db
       .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('action', '=', action)
       .where('at', '>=', since);
     query = 'subject' in by ? query.where('subject', '=', by.subject) : query.where('ip', '=', by.ip);
     if ('details' in by && by.details !== undefined) query = query.where('details', '=', by.details);
     const row = await query.executeTakeFirstOrThrow();
-    return Number((row as { n: number | string }).n);
+    return Number(row.n);
   }
 
   async latest(limit: number, offset = 0): Promise<AuditEntry[]> {

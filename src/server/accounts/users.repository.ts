@@ -1,21 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { User } from './user.ts';
 import { compareNames } from '../text/natural-order.ts';
 import type { Role } from './roles.ts';
+import type { UsersTable } from './accounts.tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type AnyDb = Kysely<Database>;
 
-interface UserRow {
-  id: string;
-  login: string;
-  display_name: string;
-  role: Role;
-  active: number;
-  must_change_password: number;
-  created_at: string;
-  password_hash: string;
-}
+const COLUMNS = ['id', 'login', 'display_name', 'role', 'active', 'must_change_password', 'created_at', 'password_hash'] as const;
+
+type UserRow = Pick<Selectable<UsersTable>, (typeof COLUMNS)[number]>;
 
 function toUser(row: UserRow): User {
   return {
@@ -29,8 +23,6 @@ function toUser(row: UserRow): User {
   };
 }
 
-const COLUMNS = ['id', 'login', 'display_name', 'role', 'active', 'must_change_password', 'created_at', 'password_hash'] as const;
-
 export interface UserListFilter {
   role?: Role;
   search?: string;
@@ -42,21 +34,19 @@ export class UsersRepository {
   constructor(private readonly db: AnyDb) {}
 
   async findById(id: string): Promise<User | null> {
-    const row = (await this.db.selectFrom('users').select(COLUMNS).where('id', '=', id).executeTakeFirst()) as UserRow | undefined;
+    const row = (await this.db.selectFrom('users').select(COLUMNS).where('id', '=', id).executeTakeFirst());
     return row ? toUser(row) : null;
   }
 
   async findByIds(ids: string[]): Promise<User[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.db.selectFrom('users').select(COLUMNS).where('id', 'in', ids).execute()) as UserRow[];
+    const rows = (await this.db.selectFrom('users').select(COLUMNS).where('id', 'in', ids).execute());
     return rows.map(toUser);
   }
 
   /** The user and their password hash, for login only. */
   async findCredentials(loginKey: string): Promise<{ user: User; passwordHash: string } | null> {
-    const row = (await this.db.selectFrom('users').select(COLUMNS).where('login_key', '=', loginKey).executeTakeFirst()) as
-      | UserRow
-      | undefined;
+    const row = await this.db.selectFrom('users').select(COLUMNS).where('login_key', '=', loginKey).executeTakeFirst();
     return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
   }
 
@@ -113,13 +103,13 @@ export class UsersRepository {
       const pattern = `%${filter.search.replace(/[%_\\]/g, '')}%`;
       query = query.where((eb) => eb.or([eb('name_key', 'like', pattern), eb('login_key', 'like', pattern)]));
     }
-    const rows = (await query.orderBy('role').orderBy('name_key').execute()) as UserRow[];
+    const rows = await query.orderBy('role').orderBy('name_key').execute();
     // Within a role, names in natural order ("Stagiaire 2" before "Stagiaire 10"): SQL collations cannot.
     return rows.map(toUser).sort((a, b) => (a.role === b.role ? compareNames(a.displayName, b.displayName) : a.role < b.role ? -1 : 1));
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    return Number((row as { n: number | string }).n);
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 }

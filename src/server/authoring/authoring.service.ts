@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
@@ -47,8 +48,7 @@ export class AuthoringService {
   private cachedFramework: CompetencyFramework | undefined;
 
   constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<Database>,
     private readonly coursesDir: string,
     private readonly clock: Clock,
   ) {

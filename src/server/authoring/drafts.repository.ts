@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { decodeFiles, encodeFiles, type ModuleFiles } from './draft-files.ts';
-
-interface AuthoringTables {
-  authoring_drafts: { module_id: string; files_json: string; base_version: number | null; updated_by: string; created_at: string; updated_at: string };
-  authoring_version_files: { module_id: string; version: number; files_json: string; created_at: string };
-}
 
 export interface Draft {
   moduleId: string;
@@ -18,11 +14,7 @@ export interface Draft {
 
 /** Drafts (commands: save, delete) and the source files of published versions (insert only). */
 export class DraftsRepository {
-  private readonly db: Kysely<AuthoringTables>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Kysely<AuthoringTables>;
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   async find(moduleId: string): Promise<Draft | undefined> {
     const row = await this.db.selectFrom('authoring_drafts').selectAll().where('module_id', '=', moduleId).executeTakeFirst();

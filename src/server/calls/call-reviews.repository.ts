@@ -1,20 +1,13 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock.ts';
 import type { CallReview, NewCallReview } from './call-review.ts';
+import type { CallReviewsTable } from './calls.tables.ts';
 
-interface ReviewRow {
-  id: string;
-  registration: string;
-  user_id: string;
-  reviewer_id: string;
-  grid_json: string;
-  comment: string;
-  created_at: string;
-}
+type ReviewRow = CallReviewsTable;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type Db = Kysely<Database>;
 
 const toReview = (r: ReviewRow): CallReview => ({
   id: r.id,
@@ -29,7 +22,7 @@ const toReview = (r: ReviewRow): CallReview => ({
 /** Trainers' reviews of calls: written by the trainer's review page, read by the learner's debrief. */
 export class CallReviewsRepository {
   constructor(
-    private readonly db: AnyDb,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
@@ -52,13 +45,13 @@ export class CallReviewsRepository {
 
   /** Oldest first: the order they were written in. */
   async listForRegistration(registration: string): Promise<CallReview[]> {
-    const rows = (await this.db.selectFrom('call_reviews').selectAll().where('registration', '=', registration).orderBy('created_at').orderBy('id').execute()) as ReviewRow[];
+    const rows = await this.db.selectFrom('call_reviews').selectAll().where('registration', '=', registration).orderBy('created_at').orderBy('id').execute();
     return rows.map(toReview);
   }
 
   /** Newest first. */
   async listForLearner(userId: string): Promise<CallReview[]> {
-    const rows = (await this.db.selectFrom('call_reviews').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()) as ReviewRow[];
+    const rows = await this.db.selectFrom('call_reviews').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map(toReview);
   }
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { LrsService, SharedHandle } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
 import { unitOfWork } from '../db/unit-of-work.ts';
@@ -22,8 +23,7 @@ export interface CallsArea {
 }
 
 export function createCallsArea(deps: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  db: Kysely<Database>;
   /** The same connection naming no table, for units of work. */
   shared: SharedHandle;
   lrs: LrsService;

@@ -16,7 +16,7 @@ import type { CallModuleAccess } from './module-access.ts';
 import type { CallStatus, RoleplayCall } from './roleplay-call.ts';
 import { holdsMove } from './committed-move.ts';
 import { lineDurations } from './line-durations.ts';
-import type { CallsDb, RoleplayCallsRepository } from './roleplay-calls.repository.ts';
+import type { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
 
 /** One learner input, as posted by the player page. Every input names the turn it answers. */
 export type CallMove =

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CallStatus } from './roleplay-call.ts';
 
 /** Row types of the tables calls.migrations.ts creates. */
 declare module '../db/database.ts' {
@@ -17,7 +18,7 @@ export interface RoleplayCallsTable {
   version: number;
   content_hash: string;
   registration: string;
-  status: string;
+  status: CallStatus;
   revision: number;
   state_json: string;
   started_at: string;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
 import type { CourseVersion, StoredAsset } from '../courses/import/course-version.ts';
 import type { Learning } from '../learning/learning.ts';
@@ -27,8 +28,7 @@ export type LearningModules = {
   modules: Pick<Learning['modules'], 'open'>;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function createModuleAccess(db: Kysely<any>, learning: LearningModules): CallModuleAccess {
+export function createModuleAccess(db: Kysely<Database>, learning: LearningModules): CallModuleAccess {
   const courses = new CourseRepository(db);
   const cache = new Map<string, CourseVersion>();
 

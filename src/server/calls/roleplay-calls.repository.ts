@@ -1,25 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { CallState } from '../roleplay/engine/index.ts';
 import type { CallStatus, RoleplayCall } from './roleplay-call.ts';
+import type { RoleplayCallsTable } from './calls.tables.ts';
 
-interface CallRow {
-  id: string;
-  user_id: string;
-  module_id: string;
-  item_id: string;
-  version: number;
-  content_hash: string;
-  registration: string;
-  attempt: number;
-  status: string;
-  revision: number;
-  state_json: string;
-  started_at: string;
-  updated_at: string;
-}
+type CallRow = Selectable<RoleplayCallsTable>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CallsDb = Kysely<any>;
+export type CallsDb = Kysely<Database>;
 
 /** Every engine step appends to the transcript, so its length orders the states of a call. */
 const revisionOf = (state: CallState): number => state.transcript.length;
@@ -33,7 +20,7 @@ const toCall = (r: CallRow): RoleplayCall => ({
   contentHash: r.content_hash,
   registration: r.registration,
   attempt: Number(r.attempt),
-  status: r.status as CallStatus,
+  status: r.status,
   state: JSON.parse(r.state_json) as CallState,
   startedAt: r.started_at,
   updatedAt: r.updated_at,
@@ -70,12 +57,12 @@ export class RoleplayCallsRepository {
   }
 
   async findById(id: string): Promise<RoleplayCall | null> {
-    const row = (await this.db.selectFrom('roleplay_calls').selectAll().where('id', '=', id).executeTakeFirst()) as CallRow | undefined;
+    const row = await this.db.selectFrom('roleplay_calls').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toCall(row) : null;
   }
 
   async findByRegistration(registration: string): Promise<RoleplayCall | null> {
-    const row = (await this.db.selectFrom('roleplay_calls').selectAll().where('registration', '=', registration).executeTakeFirst()) as CallRow | undefined;
+    const row = await this.db.selectFrom('roleplay_calls').selectAll().where('registration', '=', registration).executeTakeFirst();
     return row ? toCall(row) : null;
   }
 
@@ -85,19 +72,19 @@ export class RoleplayCallsRepository {
     if (filter.moduleId !== undefined) query = query.where('module_id', '=', filter.moduleId);
     if (filter.itemId !== undefined) query = query.where('item_id', '=', filter.itemId);
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-    const rows = (await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute()) as CallRow[];
+    const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map(toCall);
   }
 
   /** How many calls the learner started on an item. */
   async countForItem(userId: string, moduleId: string, itemId: string): Promise<number> {
-    const row = (await this.db
+    const row = await this.db
       .selectFrom('roleplay_calls')
-      .select((eb) => eb.fn.countAll().as('n'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('user_id', '=', userId)
       .where('module_id', '=', moduleId)
       .where('item_id', '=', itemId)
-      .executeTakeFirst()) as { n: number | string | bigint } | undefined;
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 

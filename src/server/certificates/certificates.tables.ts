@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CertificateStatus } from './registry.repository.ts';
 
 /** Row types of the tables certificates.migrations.ts creates. */
 declare module '../db/database.ts' {
@@ -31,7 +32,7 @@ export interface CertificatesTable {
   cohort_id: string | null;
   holder_initials: string;
   search_key: Generated<string>;
-  status: string;
+  status: CertificateStatus;
   snapshot_json: string | null;
   snapshot_hash: string;
   credential_jwt: string | null;

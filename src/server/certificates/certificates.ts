@@ -1,5 +1,6 @@
 /** The certificates area as other code finds it on the AppContext (ctx.certificates). */
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { LrsService, SharedHandle } from '../../lrs/index.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { UsersRepository } from '../accounts/users.repository.ts';
@@ -26,8 +27,7 @@ import { verifyCredentialJwt, type VerificationResult } from './verification.ts'
 export const ONLINE_STATUS_LIST_VALIDITY_MS = 24 * 3600 * 1000;
 
 export interface CertificatesDeps {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  db: Kysely<Database>;
   /** The same connection naming no table, for units of work. */
   shared: SharedHandle;
   lrs: LrsService;

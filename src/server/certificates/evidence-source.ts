@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { LrsService, Statement } from '../../lrs/index.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
 import { COMPETENCIES_FILE, parseCompetencies } from '../courses/format/parse-competencies.ts';
@@ -14,8 +15,7 @@ import type { AttendanceHoursFn } from '../evidence/training-hours.ts';
 import { learnerAgent } from '../xapi/actor.ts';
 
 export interface EvidenceSourceDeps {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  db: Kysely<Database>;
   lrs: LrsService;
   baseUrl: string;
   coursesDir: string;

@@ -1,24 +1,17 @@
 /** The organisation settings (one JSON value in app_settings) and uploaded logos (content-addressed). */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { SettingsRepository } from '../settings/settings.repository.ts';
 import { DEFAULT_ORGANISATION, type Organisation } from './organisation.ts';
 
 export const ORGANISATION_SETTING = 'certificates_organisation';
 
-interface AssetTables {
-  certificate_assets: { sha256: string; media_type: string; data_base64: string; created_at: string };
-}
-
 export class OrganisationRepository {
-  private readonly db: Kysely<AssetTables>;
   constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
+    private readonly db: Kysely<Database>,
     private readonly settings: SettingsRepository,
-  ) {
-    this.db = db as Kysely<AssetTables>;
-  }
+  ) {}
 
   async get(): Promise<Organisation> {
     const text = await this.settings.get(ORGANISATION_SETTING);

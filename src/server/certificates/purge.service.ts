@@ -5,6 +5,7 @@
  * opaque ids) into anonymous ones: nothing links them to a person any more.
  */
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { Clock } from '../clock.ts';
 import { RegistryRepository } from './registry.repository.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
@@ -19,8 +20,7 @@ export interface PurgeReport {
 export class PurgeService {
   constructor(
     private readonly deps: {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      db: Kysely<any>;
+      db: Kysely<Database>;
       registry: RegistryRepository;
       releases: ReleasesRepository;
       clock: Clock;

@@ -1,6 +1,8 @@
 /** The certificate registry (table certificates). Returns domain records, never rows. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { CertificateSnapshot } from './snapshot.ts';
+import type { CertificatesTable } from './certificates.tables.ts';
 
 export type CertificateStatus = 'valid' | 'revoked' | 'replaced';
 
@@ -34,42 +36,9 @@ export interface CertificateRecord {
   credentialSha256: string | null;
 }
 
-interface CertificateRow {
-  id: string;
-  number: string;
-  year: number;
-  seq: number;
-  user_id: string | null;
-  cohort_id: string | null;
-  holder_initials: string;
-  search_key: string;
-  status: string;
-  snapshot_json: string | null;
-  snapshot_hash: string;
-  credential_jwt: string | null;
-  signature: string;
-  key_id: string;
-  issued_at: string;
-  issued_by: string | null;
-  revoked_at: string | null;
-  revoked_reason: string | null;
-  replaced_by: string | null;
-  replaces: string | null;
-  purged_at: string | null;
-  status_index: number | null;
-  verification_code: string | null;
-  pdf_sha256: string | null;
-  credential_sha256: string | null;
-}
+type CertificateRow = Selectable<CertificatesTable>;
 
-interface CertificatePdfRow {
-  certificate_id: string;
-  sha256: string;
-  data_base64: string;
-}
-
-export type RegistryDb = Kysely<{ certificates: CertificateRow; certificate_pdfs: CertificatePdfRow }>;
-type Db = RegistryDb;
+type Db = Kysely<Database>;
 
 function toRecord(row: CertificateRow): CertificateRecord {
   return {
@@ -78,7 +47,7 @@ function toRecord(row: CertificateRow): CertificateRecord {
     userId: row.user_id,
     cohortId: row.cohort_id,
     holderInitials: row.holder_initials,
-    status: row.status as CertificateStatus,
+    status: row.status,
     snapshot: row.snapshot_json === null ? null : (JSON.parse(row.snapshot_json) as CertificateSnapshot),
     snapshotHash: row.snapshot_hash,
     credentialJwt: row.credential_jwt,
@@ -128,15 +97,10 @@ export interface RegistryFilter {
 }
 
 export class RegistryRepository {
-  private readonly db: Db;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Db;
-  }
+  constructor(private readonly db: Db) {}
 
   /** The same registry on a unit of work's transaction. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  within(trx: Kysely<any>): RegistryRepository {
+  within(trx: Db): RegistryRepository {
     return new RegistryRepository(trx);
   }
 

@@ -1,7 +1,9 @@
 /** learner_releases: birth date (admin), leaving date and the trainer's draft, account closing and purge marks. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { LevelOverride } from '../evidence/level-overrides.ts';
 import type { AppraisalEntry } from './appraisal.ts';
+import type { LearnerReleasesTable } from './certificates.tables.ts';
 
 export interface LearnerRelease {
   userId: string;
@@ -14,19 +16,7 @@ export interface LearnerRelease {
   updatedAt: string | null;
 }
 
-interface ReleaseRow {
-  user_id: string;
-  birth_date: string | null;
-  leaving_date: string | null;
-  appraisal_json: string;
-  overrides_json: string;
-  closed_at: string | null;
-  purged_at: string | null;
-  updated_by: string | null;
-  updated_at: string;
-}
-
-type Db = Kysely<{ learner_releases: ReleaseRow }>;
+type ReleaseRow = Selectable<LearnerReleasesTable>;
 
 const empty = (userId: string): LearnerRelease => ({ userId, birthDate: null, leavingDate: null, appraisal: [], overrides: [], closedAt: null, purgedAt: null, updatedAt: null });
 
@@ -46,11 +36,7 @@ function toRelease(row: ReleaseRow): LearnerRelease {
 export type ReleaseChange = Partial<Pick<LearnerRelease, 'birthDate' | 'leavingDate' | 'appraisal' | 'overrides' | 'closedAt' | 'purgedAt'>>;
 
 export class ReleasesRepository {
-  private readonly db: Db;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Db;
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   async get(userId: string): Promise<LearnerRelease> {
     const row = await this.db.selectFrom('learner_releases').selectAll().where('user_id', '=', userId).executeTakeFirst();

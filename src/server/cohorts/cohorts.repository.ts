@@ -1,17 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { compareNames } from '../text/natural-order.ts';
 import type { Cohort, CohortMember, CohortMemberRole } from './cohort.ts';
+import type { CohortsTable } from './cohorts.tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type AnyDb = Kysely<Database>;
 
-interface CohortRow {
-  id: string;
-  name: string;
-  start_date: string;
-  end_date: string;
-  created_at: string;
-}
+type CohortRow = CohortsTable;
 
 const toCohort = (r: CohortRow): Cohort => ({ id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date, createdAt: r.created_at });
 
@@ -30,12 +25,12 @@ export class CohortsRepository {
   }
 
   async findById(id: string): Promise<Cohort | null> {
-    const row = (await this.db.selectFrom('cohorts').selectAll().where('id', '=', id).executeTakeFirst()) as CohortRow | undefined;
+    const row = (await this.db.selectFrom('cohorts').selectAll().where('id', '=', id).executeTakeFirst());
     return row ? toCohort(row) : null;
   }
 
   async list(): Promise<Cohort[]> {
-    const rows = (await this.db.selectFrom('cohorts').selectAll().orderBy('start_date', 'desc').orderBy('name').execute()) as CohortRow[];
+    const rows = (await this.db.selectFrom('cohorts').selectAll().orderBy('start_date', 'desc').orderBy('name').execute());
     return rows.map(toCohort);
   }
 
@@ -77,6 +72,6 @@ export class CohortsRepository {
       .where('m.user_id', '=', userId)
       .orderBy('c.start_date', 'desc')
       .execute();
-    return rows.map((r) => ({ ...toCohort(r as CohortRow), memberRole: r.member_role }));
+    return rows.map((r) => ({ ...toCohort(r), memberRole: r.member_role }));
   }
 }

@@ -1,3 +1,5 @@
+import type { CohortMemberRole } from './cohort.ts';
+
 /** Row types of the cohort tables (created by accounts.migrations.ts, read and written here). */
 declare module '../db/database.ts' {
   interface Database {
@@ -17,5 +19,5 @@ export interface CohortsTable {
 export interface CohortMembersTable {
   cohort_id: string;
   user_id: string;
-  member_role: string;
+  member_role: CohortMemberRole;
 }

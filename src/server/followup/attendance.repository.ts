@@ -1,18 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { AttendanceEntry, AttendanceRecord, AttendanceTotal, HalfDay } from './attendance.ts';
+import type { Database } from '../db/database.ts';
+import type { AttendanceEntry, AttendanceRecord, AttendanceTotal } from './attendance.ts';
 
-interface AttendanceTables {
-  attendance: { user_id: string; day: string; half_day: string; hours: number; recorded_by: string; recorded_at: string };
-}
-type Db = Kysely<AttendanceTables>;
 
 /** Storage of attendance. Days are 'YYYY-MM-DD' text, so ranges compare as text on both dialects. */
 export class AttendanceRepository {
-  private readonly db: Db;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Db;
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   /**
    * Hours a learner was present, between two days included (either may be left open).
@@ -49,7 +42,7 @@ export class AttendanceRepository {
     return rows.map((r) => ({
       userId: r.user_id,
       day: r.day,
-      halfDay: r.half_day as HalfDay,
+      halfDay: r.half_day,
       hours: Number(r.hours),
       recordedBy: r.recorded_by,
       recordedAt: r.recorded_at,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 
 /** One row of learner-player's progress projection (learner_item_progress, wave2.md). */
 export interface ItemProgressRow {
@@ -12,27 +13,9 @@ export interface ItemProgressRow {
   updatedAt: string;
 }
 
-interface BoardTables {
-  cohort_modules: { cohort_id: string; module_id: string; position: number };
-  learner_item_progress: {
-    user_id: string;
-    module_id: string;
-    item_id: string;
-    status: string;
-    score_scaled: number | null;
-    attempts: number;
-    duration_seconds: number;
-    updated_at: string;
-  };
-}
-
 /** Reads the shared tables the board is made of: a cohort's modules and its learners' progress. */
 export class BoardRepository {
-  private readonly db: Kysely<BoardTables>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Kysely<BoardTables>;
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   async assignedModuleIds(cohortId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('cohort_modules').select('module_id').where('cohort_id', '=', cohortId).orderBy('position').orderBy('module_id').execute();

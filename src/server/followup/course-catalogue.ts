@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
 import type { Competency, ModuleVersion } from '../courses/format/types.ts';
 import { activityIds } from '../xapi/activity-ids.ts';
@@ -15,8 +16,7 @@ export class CourseCatalogue {
   private readonly cache = new Map<string, { version: number; module: ModuleVersion }>();
   private readonly ids;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>, baseUrl: string) {
+  constructor(db: Kysely<Database>, baseUrl: string) {
     this.repo = new CourseRepository(db);
     this.ids = activityIds(baseUrl);
   }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { LrsService, Statement } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
@@ -6,10 +7,6 @@ import { sha256 } from '../courses/format/content-hash.ts';
 import { learnerAgent } from '../xapi/actor.ts';
 import { addToDigest, DIGEST_VERSION, digestOf, emptyDigestState, type DigestState, type LearnerDigest } from './learner-digest.ts';
 import { accountUserId } from './statement-reading.ts';
-
-interface DigestTables {
-  followup_learner_digest: { user_id: string; watermark: string; computed_at: string; digest: string; levels: string | null; state: string | null };
-}
 
 type Levels = LearnerDigest['competencies'];
 
@@ -31,18 +28,13 @@ function appliedSid(watermark: string): { version: string; sid: string | null } 
  * after it (a voiding statement among them makes it fold everything again).
  */
 export class DigestService {
-  private readonly db: Kysely<DigestTables>;
-
   constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
+    private readonly db: Kysely<Database>,
     private readonly lrs: LrsService,
     private readonly baseUrl: string,
     private readonly framework: () => CompetencyFramework,
     private readonly clock: Clock,
-  ) {
-    this.db = db as Kysely<DigestTables>;
-  }
+  ) {}
 
   /** The learner's statements (actor or object) stored after `after` (all when null), oldest first. */
   private async statementsAfter(userId: string, after: { sid: string; stored: string } | null): Promise<Array<{ sid: string; statement: Statement }>> {

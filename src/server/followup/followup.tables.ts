@@ -1,3 +1,5 @@
+import type { HalfDay } from './attendance.ts';
+
 /** Row types of the tables followup.migrations.ts creates. */
 declare module '../db/database.ts' {
   interface Database {
@@ -9,7 +11,7 @@ declare module '../db/database.ts' {
 export interface AttendanceTable {
   user_id: string;
   day: string;
-  half_day: string;
+  half_day: HalfDay;
   hours: number;
   recorded_by: string;
   recorded_at: string;
@@ -23,4 +25,6 @@ export interface FollowupLearnerDigestTable {
   digest: string;
   /** The competency levels alone (the board reads only these). */
   levels: string | null;
+  /** The fold state the digest comes from (DigestState JSON), so new statements are added to it. */
+  state: string | null;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { LrsService } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
@@ -33,8 +34,7 @@ export interface FollowupDeps {
   clock: Clock;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function buildFollowup(db: Kysely<any>, deps: FollowupDeps): Followup {
+export function buildFollowup(db: Kysely<Database>, deps: FollowupDeps): Followup {
   const framework = frameworkReader(deps.coursesDir);
   const digests = new DigestService(db, deps.lrs, deps.baseUrl, framework, deps.clock);
   // Digests follow the LRS: a board's first render reads them, it does not fold them.

@@ -1,17 +1,9 @@
 import type { Kysely } from 'kysely';
-
-interface PartnerTables {
-  certificates: { cohort_id: string | null; status: string };
-  learner_item_progress: { user_id: string; duration_seconds: number };
-}
+import type { Database } from '../db/database.ts';
 
 /** The few aggregates the partner view reads from other areas' tables: counts and sums only. */
 export class PartnerRepository {
-  private readonly db: Kysely<PartnerTables>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Kysely<PartnerTables>;
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** Certificates of the cohort in the registry that are still valid (a replaced one counts once, as its replacement). */
   async certificatesIssued(cohortId: string): Promise<number> {

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import session from 'express-session';
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { Clock } from '../clock.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type AnyDb = Kysely<Database>;
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
 /**

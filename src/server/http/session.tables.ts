@@ -11,4 +11,6 @@ export interface HttpSessionsTable {
   data: string;
   /** Milliseconds since the epoch (bigint, read as a number on both dialects). */
   expires_at: number;
+  /** The signed-in user, so that their sessions can be ended together (null before sign-in). */
+  user_id: string | null;
 }

@@ -1,3 +1,7 @@
+import type { ItemType } from '../courses/format/types.ts';
+import type { AttemptStatus } from './attempts/attempt.ts';
+import type { ProgressStatus } from './progress/item-progress.ts';
+
 /** Row types of the tables learning.migrations.ts creates. */
 declare module '../db/database.ts' {
   interface Database {
@@ -34,11 +38,11 @@ export interface LearningAttemptsTable {
   user_id: string;
   module_id: string;
   item_id: string;
-  item_type: string;
+  item_type: ItemType;
   version_id: number;
   attempt_number: number;
   state_json: string;
-  status: string;
+  status: AttemptStatus;
   score_scaled: number | null;
   started_at: string;
   updated_at: string;
@@ -50,7 +54,7 @@ export interface LearnerItemProgressTable {
   user_id: string;
   module_id: string;
   item_id: string;
-  status: string;
+  status: ProgressStatus;
   score_scaled: number | null;
   attempts: number;
   duration_seconds: number;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { unitOfWork } from '../db/unit-of-work.ts';
 import { AssignmentService } from './assignment/assignment.service.ts';
 import { CohortModulesRepository } from './assignment/cohort-modules.repository.ts';
@@ -40,8 +41,7 @@ export interface Learning {
 }
 
 export function buildLearning(deps: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  db: Kysely<Database>;
   /** The same connection naming no table, for units of work. */
   shared: SharedHandle;
   dialect: 'sqlite' | 'postgres';

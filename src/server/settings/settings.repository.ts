@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type AnyDb = Kysely<Database>;
 
 /** Small key/value settings kept in the database (generated secrets, admin choices). */
 export class SettingsRepository {
@@ -9,7 +9,7 @@ export class SettingsRepository {
 
   async get(key: string): Promise<string | null> {
     const row = await this.db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirst();
-    return row ? (row.value as string) : null;
+    return row ? row.value : null;
   }
 
   async set(key: string, value: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/connection.ts';
 import { oldestStatements } from '../../lrs/index.ts';
 import { SettingsRepository } from '../settings/settings.repository.ts';
 
@@ -12,18 +12,17 @@ const LMS_AUTHORITY = 'tremplin-lms';
  * A database from before this setting is migrated to the address its statements were written
  * with: the homePage of the oldest statement the LMS stored itself; else the current BASE_URL.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function resolveInstanceIri(db: Kysely<any>, dialect: 'sqlite' | 'postgres', baseUrl: string): Promise<string> {
-  const settings = new SettingsRepository(db);
+export async function resolveInstanceIri(database: Pick<DatabaseHandle, 'db' | 'shared' | 'dialect'>, baseUrl: string): Promise<string> {
+  const settings = new SettingsRepository(database.db);
   const stored = await settings.get(KEY);
   if (stored !== null) return stored;
-  const historical = await homePageOfOldestLmsStatement(db, dialect);
+  const historical = await homePageOfOldestLmsStatement(database);
   return settings.getOrCreate(KEY, () => historical ?? baseUrl.replace(/\/+$/, ''));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function homePageOfOldestLmsStatement(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<string | null> {
-  for (const statement of await oldestStatements(db, dialect, 50)) {
+/** Read through the LRS's own repository, on the handle naming no table (the LRS types its view). */
+async function homePageOfOldestLmsStatement(database: Pick<DatabaseHandle, 'shared' | 'dialect'>): Promise<string | null> {
+  for (const statement of await oldestStatements(database.shared, database.dialect, 50)) {
     const account = (statement as { authority?: { account?: { homePage?: unknown; name?: unknown } } }).authority?.account;
     if (account?.name === LMS_AUTHORITY && typeof account.homePage === 'string') return account.homePage;
   }

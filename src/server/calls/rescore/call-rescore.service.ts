@@ -15,7 +15,7 @@ import { staffAgent } from '../../xapi/actor.ts';
 import { correctedClosingStatement } from '../call-statements.ts';
 import type { CallModuleAccess } from '../module-access.ts';
 import type { CallsService, OpenCall } from '../calls.service.ts';
-import type { CallsDb, RoleplayCallsRepository } from '../roleplay-calls.repository.ts';
+import type { RoleplayCallsRepository } from '../roleplay-calls.repository.ts';
 import type { CallRescoresRepository } from './call-rescores.repository.ts';
 import { applyRescores, latestByTurn, typedTurns, type TurnRescore } from './turn-rescore.ts';
 

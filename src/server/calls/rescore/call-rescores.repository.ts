@@ -1,18 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { TurnRescore } from './turn-rescore.ts';
+import type { CallRescoresTable } from '../calls.tables.ts';
 
-interface RescoreRow {
-  id: string;
-  registration: string;
-  turn: number;
-  percent: number;
-  reviewer_id: string;
-  revision: number;
-  created_at: string;
-}
+type RescoreRow = CallRescoresTable;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type Db = Kysely<Database>;
 
 const toRescore = (r: RescoreRow): TurnRescore => ({
   id: r.id,
@@ -26,15 +19,15 @@ const toRescore = (r: RescoreRow): TurnRescore => ({
 
 /** Trainers' scores of typed answers (`call_rescores`): the source of truth, the LRS has their statements. */
 export class CallRescoresRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: Db) {}
 
-  within(trx: AnyDb): CallRescoresRepository {
+  within(trx: Db): CallRescoresRepository {
     return new CallRescoresRepository(trx);
   }
 
   /** Oldest revision first. */
   async listForRegistration(registration: string): Promise<TurnRescore[]> {
-    const rows = (await this.db.selectFrom('call_rescores').selectAll().where('registration', '=', registration).orderBy('revision').execute()) as RescoreRow[];
+    const rows = await this.db.selectFrom('call_rescores').selectAll().where('registration', '=', registration).orderBy('revision').execute();
     return rows.map(toRescore);
   }
 

@@ -1,18 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { ModuleVersion } from '../format/types.ts';
 import type { ModuleAsset } from '../format/parse-module-folder.ts';
 import type { CourseModuleSummary, CourseVersion, ImportConflict, VersionOrigin, StoredAsset } from './course-version.ts';
+import type { CourseImportConflictsTable, CourseVersionsTable } from './courses.tables.ts';
 
-interface CoursesTables {
-  course_modules: { id: string; title: string; summary: string; latest_version: number; created_at: string; updated_at: string };
-  course_versions: { module_id: string; version: number; content_hash: string; format_version: number; content: string; created_at: string; origin: string };
-  course_assets: { sha256: string; media_type: string; bytes: number; data_base64: string; created_at: string };
-  course_disk_imports: { module_id: string; content_hash: string; recorded_at: string };
-  course_import_conflicts: { module_id: string; disk_hash: string; kept_version: number; draft_from_disk: number; detected_at: string };
-}
-
-type Db = Kysely<CoursesTables>;
-type VersionRow = CoursesTables['course_versions'];
+type Db = Kysely<Database>;
+type VersionRow = Selectable<CourseVersionsTable>;
 
 function toVersion(row: VersionRow): CourseVersion {
   return {
@@ -25,21 +19,17 @@ function toVersion(row: VersionRow): CourseVersion {
   };
 }
 
-function toConflict(row: CoursesTables['course_import_conflicts']): ImportConflict {
+function toConflict(row: Selectable<CourseImportConflictsTable>): ImportConflict {
   return { moduleId: row.module_id, diskHash: row.disk_hash, keptVersion: Number(row.kept_version), draftFromDisk: Number(row.draft_from_disk) === 1, detectedAt: row.detected_at };
 }
 
 /**
  * Storage of course versions. Versions and assets are only ever inserted, never updated:
  * a learner's attempt points at (module, version) and must find the same content forever.
- * Takes the shared handle (Kysely<any>) or a transaction on it.
+ * Takes the LMS's handle or a transaction on it.
  */
 export class CourseRepository {
-  private readonly db: Db;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Db;
-  }
+  constructor(private readonly db: Db) {}
 
   async latestVersion(moduleId: string): Promise<CourseVersion | undefined> {
     const row = await this.db.selectFrom('course_versions').selectAll().where('module_id', '=', moduleId).orderBy('version', 'desc').limit(1).executeTakeFirst();

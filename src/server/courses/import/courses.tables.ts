@@ -1,9 +1,13 @@
+import type { Generated } from 'kysely';
+
 /** Row types of the tables courses.migrations.ts creates. */
 declare module '../../db/database.ts' {
   interface Database {
     course_modules: CourseModulesTable;
     course_versions: CourseVersionsTable;
     course_assets: CourseAssetsTable;
+    course_disk_imports: CourseDiskImportsTable;
+    course_import_conflicts: CourseImportConflictsTable;
   }
 }
 
@@ -24,6 +28,8 @@ export interface CourseVersionsTable {
   format_version: number;
   content: string;
   created_at: string;
+  /** 'disk' (imported from courses/) or 'authoring' (published in the browser). */
+  origin: Generated<string>;
 }
 
 export interface CourseAssetsTable {
@@ -32,4 +38,20 @@ export interface CourseAssetsTable {
   bytes: number;
   data_base64: string;
   created_at: string;
+}
+
+/** The hash of courses/<module> the import last dealt with. */
+export interface CourseDiskImportsTable {
+  module_id: string;
+  content_hash: string;
+  recorded_at: string;
+}
+
+export interface CourseImportConflictsTable {
+  module_id: string;
+  disk_hash: string;
+  kept_version: number;
+  /** 0 or 1. */
+  draft_from_disk: Generated<number>;
+  detected_at: string;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import { systemClock } from '../../clock.ts';
 import type { SourceError } from '../format/source-error.ts';
@@ -37,8 +38,7 @@ export interface ImportReport {
  * Run at start-up, and from the CLI and admin page.
  */
 export async function importCourseLibrary(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>,
+  db: Kysely<Database>,
   coursesDir: string,
   clock: Clock = systemClock,
 ): Promise<ImportReport> {
@@ -47,8 +47,7 @@ export async function importCourseLibrary(
   return { ...report, errors: library.errors };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function importParsedModules(db: Kysely<any>, modules: readonly ParsedModule[], clock: Clock = systemClock): Promise<Omit<ImportReport, 'errors'>> {
+export async function importParsedModules(db: Kysely<Database>, modules: readonly ParsedModule[], clock: Clock = systemClock): Promise<Omit<ImportReport, 'errors'>> {
   const report: Omit<ImportReport, 'errors'> = { created: [], unchanged: [], kept: [], conflicts: [], missing: [] };
   for (const parsed of modules) {
     const outcome = await db.transaction().execute((trx) => importOne(new CourseRepository(trx), parsed, clock().toISOString()));

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { CohortModulesTable } from '../learning.tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type Db = Kysely<Database>;
 
 export interface CohortModule {
   cohortId: string;
@@ -18,13 +19,7 @@ export interface AssignedModule {
   prerequisiteModuleId: string | null;
 }
 
-interface Row {
-  cohort_id: string;
-  module_id: string;
-  position: number;
-  prerequisite_module_id: string | null;
-  assigned_at: string;
-}
+type Row = CohortModulesTable;
 
 const toDomain = (r: Row): CohortModule => ({
   cohortId: r.cohort_id,
@@ -35,10 +30,10 @@ const toDomain = (r: Row): CohortModule => ({
 });
 
 export class CohortModulesRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: Db) {}
 
   async forCohort(cohortId: string): Promise<CohortModule[]> {
-    const rows = (await this.db.selectFrom('cohort_modules').selectAll().where('cohort_id', '=', cohortId).orderBy('position').orderBy('module_id').execute()) as Row[];
+    const rows = await this.db.selectFrom('cohort_modules').selectAll().where('cohort_id', '=', cohortId).orderBy('position').orderBy('module_id').execute();
     return rows.map(toDomain);
   }
 
@@ -57,7 +52,7 @@ export class CohortModulesRepository {
 
   /** The modules assigned to a learner through the cohorts they are a learner in, in order. */
   async assignedModules(userId: string): Promise<AssignedModule[]> {
-    const rows = (await this.db
+    const rows = await this.db
       .selectFrom('cohort_modules as cm')
       .innerJoin('cohort_members as m', 'm.cohort_id', 'cm.cohort_id')
       .select(['cm.module_id', 'cm.position', 'cm.prerequisite_module_id'])
@@ -65,7 +60,7 @@ export class CohortModulesRepository {
       .where('m.member_role', '=', 'learner')
       .orderBy('cm.position')
       .orderBy('cm.module_id')
-      .execute()) as Array<Pick<Row, 'module_id' | 'position' | 'prerequisite_module_id'>>;
+      .execute();
     const seen = new Map<string, AssignedModule>();
     for (const r of rows) {
       if (!seen.has(r.module_id)) seen.set(r.module_id, { moduleId: r.module_id, position: Number(r.position), prerequisiteModuleId: r.prerequisite_module_id });

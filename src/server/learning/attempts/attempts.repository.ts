@@ -1,36 +1,22 @@
 import type { Kysely } from 'kysely';
-import type { ItemType } from '../../courses/format/types.ts';
-import type { Attempt, AttemptState, AttemptStatus } from './attempt.ts';
+import type { Database } from '../../db/database.ts';
+import type { LearningAttemptsTable } from '../learning.tables.ts';
+import type { Attempt, AttemptState } from './attempt.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AttemptsDb = Kysely<any>;
+export type AttemptsDb = Kysely<Database>;
 
-interface Row {
-  id: string;
-  user_id: string;
-  module_id: string;
-  item_id: string;
-  item_type: string;
-  version_id: number;
-  attempt_number: number;
-  state_json: string;
-  status: string;
-  score_scaled: number | null;
-  started_at: string;
-  updated_at: string;
-  finished_at: string | null;
-}
+type Row = LearningAttemptsTable;
 
 const toDomain = (r: Row): Attempt => ({
   id: r.id,
   userId: r.user_id,
   moduleId: r.module_id,
   itemId: r.item_id,
-  itemType: r.item_type as ItemType,
+  itemType: r.item_type,
   version: Number(r.version_id),
   attemptNumber: Number(r.attempt_number),
   state: JSON.parse(r.state_json) as AttemptState,
-  status: r.status as AttemptStatus,
+  status: r.status,
   scoreScaled: r.score_scaled === null ? null : Number(r.score_scaled),
   startedAt: r.started_at,
   updatedAt: r.updated_at,
@@ -46,26 +32,26 @@ export class AttemptsRepository {
   }
 
   async findById(id: string): Promise<Attempt | null> {
-    const row = (await this.db.selectFrom('learning_attempts').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
+    const row = await this.db.selectFrom('learning_attempts').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toDomain(row) : null;
   }
 
   /** Attempts at one item, oldest first. */
   async forItem(userId: string, moduleId: string, itemId: string): Promise<Attempt[]> {
-    const rows = (await this.db
+    const rows = await this.db
       .selectFrom('learning_attempts')
       .selectAll()
       .where('user_id', '=', userId)
       .where('module_id', '=', moduleId)
       .where('item_id', '=', itemId)
       .orderBy('attempt_number')
-      .execute()) as Row[];
+      .execute();
     return rows.map(toDomain);
   }
 
   /** The learner's most recently touched attempt, for "continue where I stopped". */
   async latestForUser(userId: string): Promise<Attempt | null> {
-    const row = (await this.db.selectFrom('learning_attempts').selectAll().where('user_id', '=', userId).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()) as Row | undefined;
+    const row = await this.db.selectFrom('learning_attempts').selectAll().where('user_id', '=', userId).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
     return row ? toDomain(row) : null;
   }
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { LearnerModuleVersionsTable } from '../learning.tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type EnrolmentsDb = Kysely<any>;
+export type EnrolmentsDb = Kysely<Database>;
 
 /** A learner's pinned version of a module and their module-level attempt. */
 export interface ModuleEnrolment {
@@ -14,15 +15,7 @@ export interface ModuleEnrolment {
   success: boolean | null;
 }
 
-interface Row {
-  user_id: string;
-  module_id: string;
-  version_id: number;
-  registration: string;
-  started_at: string;
-  finished_at: string | null;
-  success: number | null;
-}
+type Row = LearnerModuleVersionsTable;
 
 const toDomain = (r: Row): ModuleEnrolment => ({
   userId: r.user_id,
@@ -43,12 +36,12 @@ export class ModuleVersionsRepository {
   }
 
   async find(userId: string, moduleId: string): Promise<ModuleEnrolment | null> {
-    const row = (await this.db.selectFrom('learner_module_versions').selectAll().where('user_id', '=', userId).where('module_id', '=', moduleId).executeTakeFirst()) as Row | undefined;
+    const row = await this.db.selectFrom('learner_module_versions').selectAll().where('user_id', '=', userId).where('module_id', '=', moduleId).executeTakeFirst();
     return row ? toDomain(row) : null;
   }
 
   async forUser(userId: string): Promise<ModuleEnrolment[]> {
-    const rows = (await this.db.selectFrom('learner_module_versions').selectAll().where('user_id', '=', userId).execute()) as Row[];
+    const rows = await this.db.selectFrom('learner_module_versions').selectAll().where('user_id', '=', userId).execute();
     return rows.map(toDomain);
   }
 

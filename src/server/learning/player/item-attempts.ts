@@ -6,7 +6,7 @@ import type { ModuleItem } from '../../courses/format/types.ts';
 import type { Attempt } from '../attempts/attempt.ts';
 import { LrsError } from '../../../lrs/index.ts';
 import type { RunUnitOfWork } from '../../db/unit-of-work.ts';
-import type { AttemptsDb, AttemptsRepository } from '../attempts/attempts.repository.ts';
+import type { AttemptsRepository } from '../attempts/attempts.repository.ts';
 import type { ModuleAccess } from './course-access.ts';
 import type { LearningRecorder, RecordScope } from './learning-recorder.ts';
 import { itemActivity } from '../xapi/activities.ts';

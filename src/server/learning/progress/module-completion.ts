@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.ts';
 import type { CourseRepository } from '../../courses/import/course-repository.ts';
 import type { RunUnitOfWork } from '../../db/unit-of-work.ts';
-import type { EnrolmentsDb, ModuleVersionsRepository } from '../attempts/module-versions.repository.ts';
+import type { ModuleVersionsRepository } from '../attempts/module-versions.repository.ts';
 import type { LearningRecorder } from '../player/learning-recorder.ts';
 import { moduleActivity } from '../xapi/activities.ts';
 import { isoDuration } from '../xapi/statement-builder.ts';

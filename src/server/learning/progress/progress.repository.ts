@@ -1,26 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { ItemProgress, ProgressStatus } from './item-progress.ts';
+import type { Database } from '../../db/database.ts';
+import type { LearnerItemProgressTable } from '../learning.tables.ts';
+import type { ItemProgress } from './item-progress.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type Db = Kysely<Database>;
 
-interface Row {
-  user_id: string;
-  module_id: string;
-  item_id: string;
-  status: string;
-  score_scaled: number | null;
-  attempts: number;
-  duration_seconds: number;
-  last_registration: string | null;
-  updated_at: string;
-}
+type Row = LearnerItemProgressTable;
 
 const toDomain = (r: Row): ItemProgress => ({
   userId: r.user_id,
   moduleId: r.module_id,
   itemId: r.item_id,
-  status: r.status as ProgressStatus,
+  status: r.status,
   scoreScaled: r.score_scaled === null ? null : Number(r.score_scaled),
   attempts: Number(r.attempts),
   durationSeconds: Number(r.duration_seconds),
@@ -30,16 +21,16 @@ const toDomain = (r: Row): ItemProgress => ({
 
 /** learner_item_progress: the projection of statements the dashboards read. */
 export class ProgressRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: Db) {}
 
   /** The same repository on a caller's transaction. */
-  within(trx: AnyDb): ProgressRepository {
+  within(trx: Db): ProgressRepository {
     return new ProgressRepository(trx);
   }
 
   /** Every row, in key order (the rebuild compares and replaces the whole table). */
   async all(): Promise<ItemProgress[]> {
-    const rows = (await this.db.selectFrom('learner_item_progress').selectAll().orderBy('user_id').orderBy('module_id').orderBy('item_id').execute()) as Row[];
+    const rows = await this.db.selectFrom('learner_item_progress').selectAll().orderBy('user_id').orderBy('module_id').orderBy('item_id').execute();
     return rows.map(toDomain);
   }
 
@@ -48,24 +39,24 @@ export class ProgressRepository {
   }
 
   async find(userId: string, moduleId: string, itemId: string): Promise<ItemProgress | null> {
-    const row = (await this.db
+    const row = await this.db
       .selectFrom('learner_item_progress')
       .selectAll()
       .where('user_id', '=', userId)
       .where('module_id', '=', moduleId)
       .where('item_id', '=', itemId)
-      .executeTakeFirst()) as Row | undefined;
+      .executeTakeFirst();
     return row ? toDomain(row) : null;
   }
 
   /** A learner's rows for one module (items never touched have no row: "not_started"). */
   async itemProgress(userId: string, moduleId: string): Promise<ItemProgress[]> {
-    const rows = (await this.db.selectFrom('learner_item_progress').selectAll().where('user_id', '=', userId).where('module_id', '=', moduleId).execute()) as Row[];
+    const rows = await this.db.selectFrom('learner_item_progress').selectAll().where('user_id', '=', userId).where('module_id', '=', moduleId).execute();
     return rows.map(toDomain);
   }
 
   async forUser(userId: string): Promise<ItemProgress[]> {
-    const rows = (await this.db.selectFrom('learner_item_progress').selectAll().where('user_id', '=', userId).orderBy('module_id').orderBy('item_id').execute()) as Row[];
+    const rows = await this.db.selectFrom('learner_item_progress').selectAll().where('user_id', '=', userId).orderBy('module_id').orderBy('item_id').execute();
     return rows.map(toDomain);
   }
 

@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-
-interface CheckpointTables {
-  projection_checkpoint: { name: string; last_sid: string; updated_at: string };
-}
+import type { Database } from '../../db/database.ts';
 
 /**
  * projection_checkpoint: the stored id of the last LRS statement each projection applied ('' =
@@ -10,18 +7,12 @@ interface CheckpointTables {
  * and a `projections rebuild`) never apply the same statements twice.
  */
 export class ProjectionCheckpoints {
-  private readonly db: Kysely<CheckpointTables>;
-
   constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
+    private readonly db: Kysely<Database>,
     private readonly dialect: 'sqlite' | 'postgres',
-  ) {
-    this.db = db as Kysely<CheckpointTables>;
-  }
+  ) {}
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  within(trx: Kysely<any>): ProjectionCheckpoints {
+  within(trx: Kysely<Database>): ProjectionCheckpoints {
     return new ProjectionCheckpoints(trx, this.dialect);
   }
 
