@@ -14,7 +14,7 @@ import { boot } from '../../src/server/boot.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import type { CertificateRecord } from '../../src/server/certificates/registry.repository.ts';
 import { TEST_BASE_URL, TEST_SECRET_KEY } from '../helpers/app.ts';
-import { createChildDatabaseUrl } from '../helpers/database.ts';
+import { anyTable, createChildDatabaseUrl } from '../helpers/database.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { browser, childDatabaseUrl, runCli, startRealServer, type RealServer } from '../helpers/real-server.ts';
 import { FIXTURE_COURSES } from '../learning/helpers.ts';
@@ -48,7 +48,7 @@ describe('verification bundle: intranet and public site as two real processes', 
   /** Fully offline: no DATABASE_URL at all. */
   const offline = (...args: string[]) => runCli(['certificate', 'verify', ...args], { DATABASE_URL: undefined });
   const publicPage = async (pathname: string) => browser(site.base).get(pathname);
-  const loadedBundles = async () => Number((await publicSite.ctx.database.db.selectFrom('verify_bundles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const loadedBundles = async () => Number((await anyTable(publicSite.ctx.database).selectFrom('verify_bundles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   before(async () => {
     w = await certificateWorld();

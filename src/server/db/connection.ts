@@ -3,14 +3,14 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { lmsView, type Database, type SharedHandle } from './database.ts';
+import { lmsView, type Database as Tables, type SharedHandle } from './database.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 /** A live database handle: the Kysely instance plus what differs between dialects. */
 export interface DatabaseHandle {
   /** The LMS's tables, typed (db/database.ts). */
-  db: Kysely<Database>;
+  db: Kysely<Tables>;
   /** The same connection naming no table: what the LRS and units of work are given (they type their own views). */
   shared: SharedHandle;
   dialect: DialectName;
@@ -18,6 +18,13 @@ export interface DatabaseHandle {
   schema?: string;
   close(): Promise<void>;
 }
+
+/**
+ * The handle's former name, kept while branches written against it land: `Database` now names
+ * the tables' type (db/database.ts).
+ * @deprecated use DatabaseHandle
+ */
+export type Database = DatabaseHandle;
 
 export interface OpenOptions {
   /** PostgreSQL only: run every connection with this search_path (tests use one schema each). */

@@ -122,7 +122,7 @@ describe('LRS term dictionary migration (statements stored before it)', () => {
   });
 
   it('finds the old statements by every filter, and a new one with the same terms next to them', async () => {
-    const lrs = createLrs({ db: database.db, dialect: database.dialect, baseUrl: BASE });
+    const lrs = createLrs({ db: database.shared, dialect: database.dialect, baseUrl: BASE });
     const byVerb = await lrs.service.queryStatements({ verb: VERB });
     expect(byVerb.statements.map((s) => s.id)).to.deep.equal(['6f1e5d2c-0000-4000-8000-000000000002', '6f1e5d2c-0000-4000-8000-000000000001']);
     const byAgent = await lrs.service.queryStatements({ agent: { objectType: 'Agent', mbox: MBOX }, activity: ACTIVITY });

@@ -1,28 +1,12 @@
 /** The bundles exported (intranet) and loaded (public site), and the issuer key the site pinned. */
 import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { JWK } from 'jose';
 import { SettingsRepository } from '../../settings/settings.repository.ts';
 
 export const PINNED_JWKS_SETTING = 'verify_bundle_issuer_jwks';
 
-interface ExportRow {
-  sequence: number;
-  issued_at: string;
-  valid_until: string;
-  sha256: string;
-  certificates: number;
-}
-
-interface BundleRow {
-  sequence: number;
-  issued_at: string;
-  sha256: string;
-  key_id: string;
-  bundle: string;
-  imported_at: string;
-}
-
-type Db = Kysely<{ verify_bundle_exports: ExportRow; verify_bundles: BundleRow }>;
+type Db = Kysely<Database>;
 
 export interface LoadedBundle {
   sequence: number;
@@ -32,11 +16,7 @@ export interface LoadedBundle {
 }
 
 export class BundlesRepository {
-  private readonly db: Db;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = db as Db;
-  }
+  constructor(private readonly db: Db) {}
 
   async lastExport(): Promise<{ sequence: number; issuedAt: string } | null> {
     const row = await this.db.selectFrom('verify_bundle_exports').select(['sequence', 'issued_at']).orderBy('sequence', 'desc').limit(1).executeTakeFirst();

@@ -1,5 +1,6 @@
 /** The verification bundle part of the certificates area, as ctx.certificates.bundles. */
 import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
 import type { SigningKey } from '../credential/signing-key.ts';
@@ -18,8 +19,7 @@ export interface Bundles {
 }
 
 export function buildBundles(deps: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  db: Kysely<Database>;
   registry: RegistryRepository;
   organisation: OrganisationRepository;
   issuing: IssuingService;
