@@ -18,6 +18,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // A migration runs against the schema as it was when it was written, not today's Database type
+  // (Kysely's advice): its handle stays untyped. Nowhere else in src/.
+  { files: ['src/**/*.migrations.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' } },
   ...(ANY_ALLOWED_FOR_NOW.length > 0 ? [{ files: ANY_ALLOWED_FOR_NOW, rules: { '@typescript-eslint/no-explicit-any': 'off' } }] : []),
 );

@@ -88,7 +88,6 @@ export async function createChildDatabaseUrl(): Promise<{ url: string; cleanup()
  * included, or write rows the app's types would refuse (the database's own constraints are
  * what they test).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function anyTable(database: { shared: Kysely<object> }): Kysely<any> {
   return database.shared;
 }
