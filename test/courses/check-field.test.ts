@@ -45,10 +45,10 @@ describe('checkFieldAnswer', () => {
     expect(checkFieldAnswer(check, '410001')).to.equal(false);
   });
   it('regex refuses over-long answers without running the pattern', () => {
-    const slow = { rule: 'regex', pattern: '(a+)+b', flags: '' } as const;
-    const started = Date.now();
-    expect(checkFieldAnswer(slow, 'a'.repeat(5000))).to.equal(false);
-    expect(Date.now() - started).to.be.below(100);
+    // The pattern matches the answer, so only a refusal before running it gives false (no clock needed).
+    const matching = { rule: 'regex', pattern: 'a+', flags: '' } as const;
+    expect(checkFieldAnswer(matching, 'a'.repeat(50))).to.equal(true);
+    expect(checkFieldAnswer(matching, 'a'.repeat(5000))).to.equal(false);
   });
   it('number_range is inclusive and reads commas', () => {
     const check = { rule: 'number_range', min: 9.99, max: 9.99 } as const;

@@ -9,7 +9,8 @@ import { validateStatement } from '../../../src/lrs/validation/index.ts';
 import { createTestLrs, type TestLrs } from '../support/test-lrs.ts';
 import { activity, agent, makeStatement, XAPI_1, XAPI_2, type JsonObject } from '../support/statements.ts';
 
-const SEED = Number(process.env.LRS_FUZZ_SEED ?? Date.now() % 100000);
+/** Fixed, so that every run tries the same bodies; another seed through LRS_FUZZ_SEED. */
+const SEED = Number(process.env.LRS_FUZZ_SEED ?? 20261203);
 const ROUNDS = 300;
 
 function prng(seed: number): () => number {

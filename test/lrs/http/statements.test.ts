@@ -30,7 +30,9 @@ describe('LRS statements resource (HTTP)', () => {
     expect(back.body.stored).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(back.body.timestamp).to.equal(back.body.stored);
     expect(back.headers['x-experience-api-version']).to.equal('2.0.0');
-    expect(back.headers['x-experience-api-consistent-through']).to.be.a('string');
+    const consistentThrough = back.headers['x-experience-api-consistent-through'] as string;
+    expect(consistentThrough).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+    expect(Date.parse(consistentThrough)).to.be.at.least(Date.parse(back.body.stored));
   });
 
   it('assigns ids to statements that have none, in order', async () => {

@@ -69,14 +69,12 @@ describe('lrs validation: statements', () => {
     expect(issue?.path).to.equal(`statement["${'k'.repeat(80)}…"]`);
   });
 
-  it('rejects huge and adversarial values in linear time', () => {
+  it('rejects huge and adversarial values (a backtracking pattern would hang here, past mocha\'s timeout)', () => {
     const n = 200_000;
-    const start = Date.now();
     for (const s of ['P' + '1'.repeat(n), 'en-' + 'a-bb-'.repeat(n / 5) + '!', 'x' + '-a'.repeat(n / 2) + '!', 'h' + ':'.repeat(n) + ' ', '2026-11-26T15:04:05.' + '1'.repeat(n) + 'Q', 'mailto:' + 'a'.repeat(n) + '@']) {
       const statement = { actor: { mbox: s }, verb: { id: s, display: { [s]: s } }, object: { id: s }, timestamp: s, result: { duration: s } };
       expect(issuesOf(statement).length).to.be.greaterThan(3);
     }
-    expect(Date.now() - start).to.be.lessThan(2000);
   });
 
   describe('objects', () => {
