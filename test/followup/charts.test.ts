@@ -1,12 +1,23 @@
 import { expect } from 'chai';
 import * as cheerio from 'cheerio';
-import { barChart } from '../../src/server/charts/bar-chart.ts';
+import { barChart, hourTicks } from '../../src/server/charts/bar-chart.ts';
 import { heatMap } from '../../src/server/charts/heat-map.ts';
 import { progressBar } from '../../src/server/charts/progress-bar.ts';
 
 const svgOf = (markup: string) => cheerio.load(markup, { xml: true });
 
 describe('charts', () => {
+  describe('hourTicks', () => {
+    it('graduates hours in at most four round steps', () => {
+      const h = (ticks: number[]) => ticks.map((t) => t / 3600);
+      expect(h(hourTicks(0))).to.deep.equal([0, 0.5]);
+      expect(h(hourTicks(1800))).to.deep.equal([0, 0.5]);
+      expect(h(hourTicks(3.2 * 3600))).to.deep.equal([0, 1, 2, 3, 4]);
+      expect(h(hourTicks(6.5 * 3600))).to.deep.equal([0, 2, 4, 6, 8]);
+      expect(h(hourTicks(31 * 3600))).to.deep.equal([0, 10, 20, 30, 40]);
+    });
+  });
+
   describe('barChart', () => {
     const chart = barChart({
       id: 'weeks',

@@ -65,6 +65,57 @@ describe('learner page', () => {
     expect(rows).to.have.length(13);
   });
 
+  it('draws the weekly chart with axes: titles with the unit, hour graduations and dates under the bars', async () => {
+    const $ = cheerio.load((await w.trainerAgent.get(`/trainer/learners/${w.learners[0].id}`)).text);
+    expect($('svg.chart-bar .chart-axis-title').map((_, e) => $(e).text()).get()).to.deep.equal(['Heures', 'Semaine (du lundi)']);
+    // The longest week is 30 min: graduations every half hour, written the French way.
+    expect($('svg.chart-bar .chart-tick').map((_, e) => $(e).text()).get()).to.deep.equal(['0 h', '0,5 h']);
+    expect($('svg.chart-bar .chart-label').map((_, e) => $(e).text()).get()).to.deep.equal(['31 août', '28 sept.', '26 oct.', '23 nov.']);
+    const en = cheerio.load((await w.trainerAgent.get(`/trainer/learners/${w.learners[0].id}?lang=en`)).text);
+    expect(en('svg.chart-bar .chart-axis-title').map((_, e) => en(e).text()).get()).to.deep.equal(['Hours', 'Week (from Monday)']);
+    expect(en('svg.chart-bar .chart-tick').map((_, e) => en(e).text()).get()).to.deep.equal(['0 h', '0.5 h']);
+    await w.trainerAgent.get(`/trainer/learners/${w.learners[0].id}?lang=fr`);
+  });
+
+  it('pages the call history by ten, newest first; a page out of range or not a number is no error', async () => {
+    const b = w.learners[1];
+    const calls = Array.from({ length: 23 }, (_, i) =>
+      ourStatement({
+        userId: b.id, verb: 'passed', itemId: 'appel', type: 'roleplay', name: 'Client pressé', registration: `0190f000-aaaa-7bbb-8ccc-0000000002${String(i).padStart(2, '0')}`,
+        timestamp: `2026-11-${String(i + 1).padStart(2, '0')}T10:00:00.000Z`, result: { score: { scaled: 0.5 }, success: true, duration: 'PT4M' },
+      }),
+    );
+    await w.t.ctx.lrs.service.storeStatements(calls);
+    const pageOf = async (query: string) => {
+      const res = await w.trainerAgent.get(`/trainer/learners/${b.id}${query}`);
+      expect(res.status).to.equal(200);
+      const $ = cheerio.load(res.text);
+      return {
+        range: $('#calls-range').text(),
+        days: $('.call-history tbody time').map((_, e) => String($(e).attr('datetime')).slice(0, 10)).get(),
+        newer: $('#calls-newer').attr('href') ?? null,
+        older: $('#calls-older').attr('href') ?? null,
+        tile: $('.tile').filter((_, e) => $(e).text().includes('Appels')).find('.tile-figure').text(),
+      };
+    };
+    const first = await pageOf('');
+    expect(first.range).to.equal('Appels 1 à 10 sur 23, les plus récents d’abord.');
+    expect(first.days).to.have.length(10);
+    expect(first.days[0]).to.equal('2026-11-23');
+    expect(first.days[9]).to.equal('2026-11-14');
+    expect(first.newer).to.equal(null);
+    expect(first.older).to.equal(`/trainer/learners/${b.id}?calls=2#calls`);
+    expect(first.tile).to.equal('23');
+    const last = await pageOf('?calls=3');
+    expect(last.range).to.equal('Appels 21 à 23 sur 23, les plus récents d’abord.');
+    expect(last.days).to.deep.equal(['2026-11-03', '2026-11-02', '2026-11-01']);
+    expect(last.older).to.equal(null);
+    expect(last.newer).to.equal(`/trainer/learners/${b.id}?calls=2#calls`);
+    expect((await pageOf('?calls=999')).days).to.deep.equal(last.days);
+    expect((await pageOf('?calls=abc')).days).to.deep.equal(first.days);
+    expect((await pageOf('?calls=-1')).days).to.deep.equal(first.days);
+  });
+
   it('lists the role-play calls with a link to the review', async () => {
     const $ = cheerio.load((await w.trainerAgent.get(`/trainer/learners/${w.learners[0].id}`)).text);
     const call = $('.call-history tbody tr').first();

@@ -3,7 +3,7 @@ import type { Statement } from '../../lrs/index.ts';
 import type { CallReview } from '../calls/call-review.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
 import type { Translate } from '../i18n/catalogue.ts';
-import { barChart } from '../charts/bar-chart.ts';
+import { barChart, hourTicks } from '../charts/bar-chart.ts';
 import { progressBar } from '../charts/progress-bar.ts';
 import type { BoardModule, BoardRow } from './cohort-board.ts';
 import { formatDuration } from './format-duration.ts';
@@ -25,16 +25,22 @@ export interface LearnerPageInput {
   names: SentenceNames;
   today: string;
   cohortStart: string;
+  /** Page of the call history, from 1 (newest calls); out of range goes to the nearest page. */
+  callsPage: number;
+  /** The page's own address, for the paging links. */
+  pageHref: string;
   locale: 'fr' | 'en';
   t: Translate;
 }
 
 const WEEKS_SHOWN = 26;
+export const CALLS_PER_PAGE = 10;
 
 const SHORT_DATE = {
   fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
 };
+const HOURS = { fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }) };
 const shortDate = (day: string, locale: 'fr' | 'en'): string => SHORT_DATE[locale].format(new Date(`${day}T00:00:00Z`));
 
 export function learnerPageModel(input: LearnerPageInput) {
@@ -48,6 +54,14 @@ export function learnerPageModel(input: LearnerPageInput) {
     valueHeader: t('followup.learnerPage.timeOnTask'),
     bars: series.map((w) => ({ label: t('followup.learnerPage.weekOf', { day: shortDate(w.week, locale) }), value: w.seconds })),
     format: formatDuration,
+    axes: {
+      valueTitle: t('followup.learnerPage.axisHours'),
+      labelTitle: t('followup.learnerPage.axisWeeks'),
+      ticks: hourTicks(Math.max(0, ...series.map((w) => w.seconds))),
+      tickText: (seconds) => `${HOURS[locale].format(seconds / 3600)} h`,
+      // One date in four (and the last week): every label would overlap.
+      labelText: (index) => (index % 4 === 0 || index === series.length - 1 ? shortDate(series[index].week, locale) : null),
+    },
   });
   const levels = new Map(digest.competencies.map((c) => [c.code, c]));
   const blocks = input.framework.blocks.map((b) => ({
@@ -70,7 +84,19 @@ export function learnerPageModel(input: LearnerPageInput) {
   for (const r of input.reviews) if (!latestReview.has(r.registration)) latestReview.set(r.registration, r);
   const gridScore = (r: CallReview | undefined) => (r && typeof r.grid.score === 'number' ? r.grid.score : null);
   const callTitle = new Map(digest.calls.map((c) => [c.registration, input.titles.get(c.activityId) ?? c.activityId]));
-  const calls = digest.calls.map((c) => ({
+  const pages = Math.max(1, Math.ceil(digest.calls.length / CALLS_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Number.isInteger(input.callsPage) ? input.callsPage : 1));
+  const first = (page - 1) * CALLS_PER_PAGE;
+  const pageOf = (n: number) => `${input.pageHref}?calls=${n}#calls`;
+  const callsPaging = {
+    total: digest.calls.length,
+    text: t('followup.learnerPage.callsRange', { from: digest.calls.length === 0 ? 0 : first + 1, to: Math.min(first + CALLS_PER_PAGE, digest.calls.length), total: digest.calls.length }),
+    newerHref: page > 1 ? pageOf(page - 1) : null,
+    olderHref: page < pages ? pageOf(page + 1) : null,
+    pageText: t('followup.learnerPage.callsPage', { page, pages }),
+    several: pages > 1,
+  };
+  const calls = digest.calls.slice(first, first + CALLS_PER_PAGE).map((c) => ({
     registration: c.registration,
     at: c.at,
     title: input.titles.get(c.activityId) ?? c.activityId,
@@ -109,6 +135,7 @@ export function learnerPageModel(input: LearnerPageInput) {
     weekChart,
     blocks,
     calls,
+    callsPaging,
     reviewHistory,
     timeline: days,
   };

@@ -45,6 +45,8 @@ export function learnerRoutes(ctx: AppContext): RouteSpec[] {
       },
       today: parisDay(ctx.clock()),
       cohortStart: cohort.startDate,
+      callsPage: /^\d{1,6}$/.test(String(req.query.calls ?? '')) ? Number(req.query.calls) : 1,
+      pageHref: `/trainer/learners/${encodeURIComponent(learner.id)}`,
       locale,
       t: translator(locale),
     });
