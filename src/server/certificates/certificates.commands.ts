@@ -62,7 +62,7 @@ const isPdf = (data: Buffer) => data.subarray(0, 5).toString('latin1') === '%PDF
 export const certificatesCommands: CliCommand[] = [
   {
     words: ['certificate', 'verify'],
-    usage: 'certificate verify <file.pdf|file.jwt|file.json> [--jwks keys.json] [--lang fr|en] | certificate verify --bundle <bundle> [file] [--jwks keys.json]',
+    usage: 'certificate verify <file.pdf|file.jwt|file.json> [--jwks keys.json] [--lang fr|en] | certificate verify --bundle <bundle> [file] [--jwks keys.json] [--lang fr|en]',
     summary: 'checks a certificate: signature, revocation in the registry (DATABASE_URL) or in a verification bundle (no database, no network), a PDF against the issued one; exit 0 only if valid',
     offline: true,
     async run(options, positionals, ctx) {
@@ -71,7 +71,7 @@ export const certificatesCommands: CliCommand[] = [
       const lang = options.lang ?? 'fr';
       if (!isLocale(lang)) throw new UsageError('--lang must be fr or en');
       if (typeof options.bundle === 'string') {
-        const result = await verifyWithBundle(options.bundle, file, jwksFile ? readJwks(jwksFile) : null, new Date());
+        const result = await verifyWithBundle(options.bundle, file, jwksFile ? readJwks(jwksFile) : null, new Date(), lang);
         process.stdout.write(result.out);
         return result.code;
       }

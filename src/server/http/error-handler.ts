@@ -2,12 +2,14 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
-/** Errors thrown by body parsers carry a type; map them to ours so they get a translated page. */
+/** Errors thrown by body parsers (a type) and the router (URIError): ours, so they get a translated page. */
 function fromBodyParser(err: unknown): AppError | null {
   const type = (err as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') return new PayloadTooLargeError();
   if (typeof type === 'string' && type.startsWith('entity.')) return new BadRequestError();
   if (type === 'parameters.too.many') return new BadRequestError();
+  // A path that is not valid percent-encoding (/verify/%E0%A4%A): the router cannot decode it.
+  if (err instanceof URIError) return new BadRequestError();
   return null;
 }
 

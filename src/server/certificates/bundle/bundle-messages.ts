@@ -1,62 +1,63 @@
-/** What the CLI prints about a bundle: refusals, and a verdict with what was issued. French, like the certificates. */
+/**
+ * What the CLI prints about a bundle: refusals, the import's outcome, and a verdict with what
+ * was issued. French by default, English with --lang en, from the catalogue
+ * (i18n/locales/<lang>/bundlecli.json).
+ */
+import type { Translate } from '../../i18n/catalogue.ts';
 import { hoursText, trainingText } from '../issued-facts.ts';
-import { LEVEL_LABELS_FR } from '../pdf/french-format.ts';
-import type { CompetencyLevel } from '../../evidence/competency-levels.ts';
 import type { BundleVerdict } from './bundle-check.ts';
 import type { BundleEntry } from './bundle-format.ts';
 import type { ImportRefusal } from './bundle-import.service.ts';
 import type { PublishedBundle } from './published-bundle.ts';
 
-export const REFUSAL_MESSAGES: Record<ImportRefusal, string> = {
-  unreadable: "ce fichier n'est pas un lot de vérification Tremplin signé (JWS compact attendu).",
-  unsigned: "le lot n'est pas signé : seul un lot signé par la clé de l'émetteur est accepté.",
-  foreign_key: "le lot est signé par une clé qui n'est pas celle de l'émetteur déjà épinglée sur ce site.",
-  bad_signature: 'la signature ne correspond pas au contenu : le lot a été modifié après sa signature.',
-  bad_format: "le contenu signé n'a pas la forme d'un lot de vérification (version ou champs inattendus).",
-  inconsistent: "le lot ne contient pas la clé qui l'a signé, ou sa liste de révocation n'est pas signée par elle.",
-  pin_mismatch: "le lot n'est pas signé par la clé demandée avec --pin-kid.",
-  rollback: "ce lot n'est pas plus récent que celui déjà chargé : pas de retour en arrière.",
-};
+export type CliLocale = 'fr' | 'en';
 
-export const VERDICT_LABELS: Record<BundleVerdict['status'], string> = {
-  valid: 'valide',
-  revoked: 'révoquée',
-  not_issued_pdf: "ce PDF n'est pas celui qui a été délivré",
-  unknown: 'inconnue (absente du lot de vérification)',
-  invalid: 'invalide (signature incorrecte ou document modifié)',
-  stale: 'liste périmée : valide selon le dernier lot, mais sa période de validité est dépassée',
-};
+/** "Code : X" in French, "Code: X" in English. */
+const field = (t: Translate, key: string, value: string, label = t(key)) => t('bundlecli.field', { label, value });
 
-const level = (l: string) => LEVEL_LABELS_FR[l as CompetencyLevel] ?? l;
+const at = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
 
-export function bundleSummary(bundle: PublishedBundle, now: Date): string[] {
+export function refusalMessage(reason: ImportRefusal, t: Translate): string {
+  return t(`bundlecli.refusals.${reason}`);
+}
+
+/** `verify-bundle import` refused: the reason, the numbers of a rollback, and that nothing was stored. */
+export function importRefusedText(outcome: { reason: ImportRefusal; sequence: number | null; loadedSequence: number | null }, t: Translate): string {
+  const numbers = outcome.reason === 'rollback' ? ` ${t('bundlecli.import.rollbackNumbers', { sequence: outcome.sequence, loaded: outcome.loadedSequence })}` : '';
+  return `${t('bundlecli.import.refused', { reason: refusalMessage(outcome.reason, t) })}${numbers}\n${t('bundlecli.import.nothingStored')}\n`;
+}
+
+export function bundleSummary(bundle: PublishedBundle, now: Date, t: Translate): string[] {
   const p = bundle.payload;
   return [
-    `Lot de vérification n° ${p.sequence} du ${p.issuedAt.slice(0, 10)}, émetteur ${p.issuer.name}, clé ${bundle.kid}`,
-    `Liste de révocation valable jusqu'au ${p.statusList.validUntil.replace('T', ' ').slice(0, 16)} UTC${bundle.isStale(now) ? ' — PÉRIMÉE' : ''}`,
+    t('bundlecli.summary.bundle', { sequence: p.sequence, date: p.issuedAt.slice(0, 10), issuer: p.issuer.name, kid: bundle.kid }),
+    `${t('bundlecli.summary.validUntil', { until: at(p.statusList.validUntil) })}${bundle.isStale(now) ? ` — ${t('bundlecli.summary.stale')}` : ''}`,
   ];
 }
 
 /** What was issued, so that an employer can compare it with the paper. */
-export function issuedLines(e: BundleEntry): string[] {
-  const lines = [`Code : ${e.code}`, `Délivrée le : ${e.issueDate}`, `Titulaire (initiales) : ${e.initials}`];
-  if (e.leavingDate) lines.push(`Sortie le : ${e.leavingDate}`);
-  if (e.training) lines.push(`Formation : ${trainingText(e.training)}, du ${e.training.periodStart} au ${e.training.periodEnd}`);
+export function issuedLines(e: BundleEntry, t: Translate, locale: CliLocale): string[] {
+  const lines = [field(t, 'bundlecli.issued.code', e.code), field(t, 'bundlecli.issued.issuedOn', e.issueDate), field(t, 'bundlecli.issued.holder', e.initials)];
+  if (e.leavingDate) lines.push(field(t, 'bundlecli.issued.leavingDate', e.leavingDate));
+  if (e.training) lines.push(field(t, 'bundlecli.issued.training', t('bundlecli.issued.trainingValue', { training: trainingText(e.training), start: e.training.periodStart, end: e.training.periodEnd })));
   // The hours the PDF prints, and only those (none under one hour).
-  const hours = [e.attendanceHours !== null ? `${hoursText(e.attendanceHours, 'fr')} de présence` : null, e.timeOnTaskHours !== null ? `${hoursText(e.timeOnTaskHours, 'fr')} d'activités` : null].filter((h) => h !== null);
-  if (hours.length > 0) lines.push(`Heures : ${hours.join(', ')}`);
-  if (e.competencies.length > 0) lines.push('Compétences :', ...e.competencies.map((c) => `  ${c.code} ${c.label} : ${level(c.level)}`));
+  const hours = [
+    e.attendanceHours !== null ? t('bundlecli.issued.attendance', { hours: hoursText(e.attendanceHours, locale) }) : null,
+    e.timeOnTaskHours !== null ? t('bundlecli.issued.onTask', { hours: hoursText(e.timeOnTaskHours, locale) }) : null,
+  ].filter((h) => h !== null);
+  if (hours.length > 0) lines.push(field(t, 'bundlecli.issued.hours', hours.join(', ')));
+  if (e.competencies.length > 0) lines.push(field(t, 'bundlecli.issued.competencies', '').trimEnd(), ...e.competencies.map((c) => `  ${field(t, '', t(`certificates.levels.${c.level}`), `${c.code} ${c.label}`)}`));
   return lines;
 }
 
-export function verdictReport(bundle: PublishedBundle, verdict: BundleVerdict, now: Date): string {
-  const lines = [...bundleSummary(bundle, now), `Statut : ${VERDICT_LABELS[verdict.status]}`];
+export function verdictReport(bundle: PublishedBundle, verdict: BundleVerdict, now: Date, t: Translate, locale: CliLocale): string {
+  const lines = [...bundleSummary(bundle, now, t), field(t, 'bundlecli.verdict.status', t(`bundlecli.verdict.statuses.${verdict.status}`))];
   if (verdict.entry) {
-    lines.push(...issuedLines(verdict.entry));
-    if (verdict.pdfMatches === true) lines.push('PDF : identique à celui qui a été délivré (SHA-256)');
-    if (verdict.pdfMatches === false) lines.push("PDF : différent de celui qui a été délivré : comparez avec ce qui a été délivré, ci-dessus");
-    if (verdict.revoked && verdict.status !== 'revoked') lines.push("État : révoquée");
+    lines.push(...issuedLines(verdict.entry, t, locale));
+    if (verdict.pdfMatches === true) lines.push(t('bundlecli.verdict.pdfMatch'));
+    if (verdict.pdfMatches === false) lines.push(t('bundlecli.verdict.pdfMismatch'));
+    if (verdict.revoked && verdict.status !== 'revoked') lines.push(t('bundlecli.verdict.alsoRevoked'));
   }
-  if (verdict.reason && verdict.status === 'invalid') lines.push(`Raison : ${verdict.reason}`);
+  if (verdict.reason && verdict.status === 'invalid') lines.push(field(t, 'bundlecli.verdict.reason', verdict.reason));
   return `${lines.join('\n')}\n`;
 }

@@ -8,9 +8,17 @@ import { requireOption, UsageError, type CliCommand } from '../../cli/command.ts
 import type { AppContext } from '../../context.ts';
 import { VERIFY_EXIT } from '../verify-exit-codes.ts';
 import { DEFAULT_VALID_DAYS } from './bundle-export.service.ts';
-import { REFUSAL_MESSAGES } from './bundle-messages.ts';
+import { isLocale, translator, type Locale } from '../../i18n/catalogue.ts';
+import { importRefusedText } from './bundle-messages.ts';
 
 const at = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+
+/** French unless --lang en, like `certificate verify`. */
+function localeOf(option: unknown): Locale {
+  const lang = option ?? 'fr';
+  if (!isLocale(lang)) throw new UsageError('--lang must be fr or en');
+  return lang;
+}
 
 /** Written next to its final name then renamed: a half-written bundle never sits under that name. */
 function writeAtomically(file: string, text: string): void {
@@ -22,28 +30,30 @@ function writeAtomically(file: string, text: string): void {
 export const bundleCommands: CliCommand[] = [
   {
     words: ['verify-bundle', 'export'],
-    usage: `verify-bundle export --out <file> [--valid-days ${DEFAULT_VALID_DAYS}]`,
+    usage: `verify-bundle export --out <file> [--valid-days ${DEFAULT_VALID_DAYS}] [--lang fr|en]`,
     summary: 'intranet: writes the signed verification bundle (issuer, keys, revocation list, one entry per certificate) for the public site',
     async run(options, _p, ctx) {
       const out = requireOption(options, 'out');
       const rawDays = options['valid-days'] ?? String(DEFAULT_VALID_DAYS);
       if (typeof rawDays !== 'string' || !/^\d+$/.test(rawDays) || Number(rawDays) < 1 || Number(rawDays) > 90) throw new UsageError('--valid-days must be a whole number of days from 1 to 90');
       if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`the folder of ${out} does not exist`);
+      const t = translator(localeOf(options.lang));
       const result = await (ctx as AppContext).certificates.bundles.exporter.export(Number(rawDays));
       writeAtomically(out, result.text);
       process.stdout.write(
-        `Lot de vérification n° ${result.sequence} écrit dans ${out} : ${result.certificates} attestation(s), dont ${result.revoked} révoquée(s).\n` +
-          `Liste de révocation valable jusqu'au ${at(result.validUntil)} : importez un nouveau lot sur le site public avant cette date.\n` +
-          `Empreinte de la clé de l'émetteur (--pin-kid) : ${result.kid}\n`,
+        `${t('bundlecli.export.written', { sequence: result.sequence, file: out, certificates: result.certificates, revoked: result.revoked })}\n` +
+          `${t('bundlecli.export.validUntil', { until: at(result.validUntil) })}\n` +
+          `${t('bundlecli.export.kid', { kid: result.kid })}\n`,
       );
       return VERIFY_EXIT.valid;
     },
   },
   {
     words: ['verify-bundle', 'import'],
-    usage: 'verify-bundle import <file> [--pin-kid <key thumbprint>]',
+    usage: 'verify-bundle import <file> [--pin-kid <key thumbprint>] [--lang fr|en]',
     summary: 'public site: loads a bundle signed by the pinned issuer key and newer than the loaded one; the first import pins the key',
     async run(options, positionals, ctx) {
+      const t = translator(localeOf(options.lang));
       const file = positionals[0];
       if (!file) throw new UsageError('missing <file>');
       let text: string;
@@ -55,19 +65,18 @@ export const bundleCommands: CliCommand[] = [
       const pinKid = typeof options['pin-kid'] === 'string' ? options['pin-kid'] : undefined;
       const outcome = await (ctx as AppContext).certificates.bundles.importer.import(text, { pinKid });
       if (!outcome.ok) {
-        const numbers = outcome.reason === 'rollback' ? ` (lot n° ${outcome.sequence}, déjà chargé : n° ${outcome.loadedSequence})` : '';
-        process.stderr.write(`Refusé : ${REFUSAL_MESSAGES[outcome.reason]}${numbers}\nRien n'a été enregistré.\n`);
+        process.stderr.write(importRefusedText(outcome, t));
         return outcome.reason === 'rollback' ? VERIFY_EXIT.rollback : VERIFY_EXIT.badBundle;
       }
       if (outcome.alreadyLoaded) {
-        process.stdout.write(`Le lot n° ${outcome.sequence} est déjà chargé : rien à faire.\n`);
+        process.stdout.write(`${t('bundlecli.import.alreadyLoaded', { sequence: outcome.sequence })}\n`);
         return VERIFY_EXIT.valid;
       }
       process.stdout.write(
-        `Lot n° ${outcome.sequence} du ${at(outcome.issuedAt)} chargé : ${outcome.certificates} attestation(s).\n` +
-          `Liste de révocation valable jusqu'au ${at(outcome.validUntil)}.\n` +
-          (outcome.pinned ? `Clé de l'émetteur épinglée : ${outcome.kid} (vérifiez qu'elle est celle affichée par l'export sur l'intranet).\n` : '') +
-          (outcome.stale ? 'Attention : cette liste est déjà périmée ; la page de vérification le signale.\n' : ''),
+        `${t('bundlecli.import.loaded', { sequence: outcome.sequence, issuedAt: at(outcome.issuedAt), certificates: outcome.certificates })}\n` +
+          `${t('bundlecli.import.validUntil', { until: at(outcome.validUntil) })}\n` +
+          (outcome.pinned ? `${t('bundlecli.import.pinned', { kid: outcome.kid })}\n` : '') +
+          (outcome.stale ? `${t('bundlecli.import.alreadyStale')}\n` : ''),
       );
       return VERIFY_EXIT.valid;
     },

@@ -8,7 +8,8 @@ import type { JWK } from 'jose';
 import { UsageError } from '../../cli/command.ts';
 import { VERIFY_EXIT } from '../verify-exit-codes.ts';
 import { checkFileAgainstBundle, type BundleVerdictStatus } from './bundle-check.ts';
-import { bundleSummary, REFUSAL_MESSAGES, verdictReport } from './bundle-messages.ts';
+import { translator } from '../../i18n/catalogue.ts';
+import { bundleSummary, refusalMessage, verdictReport, type CliLocale } from './bundle-messages.ts';
 import { readBundle } from './bundle-signature.ts';
 import { publishedBundle } from './published-bundle.ts';
 
@@ -29,15 +30,16 @@ function read(file: string): Buffer {
   }
 }
 
-export async function verifyWithBundle(bundleFile: string, file: string | undefined, trusted: { keys: JWK[] } | null, now: Date): Promise<{ code: number; out: string }> {
+export async function verifyWithBundle(bundleFile: string, file: string | undefined, trusted: { keys: JWK[] } | null, now: Date, locale: CliLocale = 'fr'): Promise<{ code: number; out: string }> {
+  const t = translator(locale);
   const checked = await readBundle(read(bundleFile).toString('utf8'), trusted);
-  if (!checked.ok) return { code: VERIFY_EXIT.badBundle, out: `Lot de vérification refusé : ${REFUSAL_MESSAGES[checked.reason]}\n` };
+  if (!checked.ok) return { code: VERIFY_EXIT.badBundle, out: `${t('bundlecli.offline.refused', { reason: refusalMessage(checked.reason, t) })}\n` };
   const bundle = publishedBundle(checked);
-  const keyNote = trusted ? '' : "Clé non épinglée (pas de --jwks) : comparez l'empreinte ci-dessus avec celle publiée par l'émetteur.\n";
+  const keyNote = trusted ? '' : `${t('bundlecli.offline.unpinned')}\n`;
   if (file === undefined) {
     const stale = bundle.isStale(now);
-    return { code: stale ? VERIFY_EXIT.stale : VERIFY_EXIT.valid, out: `${bundleSummary(bundle, now).join('\n')}\n${keyNote}` };
+    return { code: stale ? VERIFY_EXIT.stale : VERIFY_EXIT.valid, out: `${bundleSummary(bundle, now, t).join('\n')}\n${keyNote}` };
   }
   const verdict = await checkFileAgainstBundle(bundle, read(file), now);
-  return { code: EXIT_OF[verdict.status], out: verdictReport(bundle, verdict, now) + keyNote };
+  return { code: EXIT_OF[verdict.status], out: verdictReport(bundle, verdict, now, t, locale) + keyNote };
 }

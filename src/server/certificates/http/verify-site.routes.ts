@@ -18,7 +18,25 @@ import { STATUS_LIST_PATH } from '../status-list.ts';
 const VIEW = 'certificates/verify-site';
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const codeSchema = z.object({ code: z.string().trim().max(64, 'verifysite.errors.codeTooLong').optional() });
+/**
+ * What a typed code may hold: letters, digits, spaces, dashes and dots (a TRP-XXXX-XXXX code, or
+ * the registry number an older certificate printed), with at least four letters or digits.
+ * Anything else is not a code: it is refused with its own message before any look-up.
+ */
+const CODE_SHAPE = /^[A-Z0-9\s._\-\u2010-\u2015]*$/i;
+const codeSchema = z.object({
+  code: z
+    .string({ message: 'verifysite.errors.codeFormat' })
+    .transform((typed) => typed.normalize('NFKC').trim())
+    .pipe(
+      z
+        .string()
+        .max(64, 'verifysite.errors.codeTooLong')
+        .regex(CODE_SHAPE, 'verifysite.errors.codeFormat')
+        .refine((code) => code === '' || (code.match(/[A-Z0-9]/gi)?.length ?? 0) >= 4, 'verifysite.errors.codeFormat'),
+    )
+    .optional(),
+});
 
 type PageStatus = BundleVerdictStatus;
 
