@@ -19,6 +19,7 @@ import { allRoutes } from './routes.ts';
 import { verifySiteRoutes } from './certificates/http/verify-site.routes.ts';
 import type { RouteSpec } from './http/route-table.ts';
 import { healthRoute } from './health.ts';
+import { readingLocals } from './adaptations/http/reading-locals.ts';
 
 export const publicDir = path.resolve(import.meta.dirname, '../../public');
 
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext, sessionSecret: string): Express {
   app.use(idleTimeout(ctx));
   app.use(csrfProtection(sessionSecret));
   app.use(currentUser(ctx));
+  app.use(readingLocals(ctx));
 
   mountRoutes(app, allRoutes(ctx));
 

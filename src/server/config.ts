@@ -40,6 +40,8 @@ export interface Config {
   /** Largest request body the LMS pages accept (the LRS has its own, larger limit). */
   formBodyLimitBytes: number;
   lrsBodyLimitBytes: number;
+  /** SPEECH_CACHE_DIR: read-aloud files synthesized by espeak-ng, named by hash; next to the SQLite file by default. */
+  speechCacheDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -118,5 +120,6 @@ export function parseConfig(env: Env): Config {
     verifyBaseUrlSet: Boolean(env.VERIFY_BASE_URL),
     formBodyLimitBytes: integer(env, 'FORM_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     lrsBodyLimitBytes: integer(env, 'LRS_BODY_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    speechCacheDir: env.SPEECH_CACHE_DIR || path.join(dataDir, 'speech-cache'),
   };
 }

@@ -18,6 +18,7 @@ import { buildCertificates, type Certificates } from './certificates/certificate
 import { buildLearning, type Learning } from './learning/learning.ts';
 import { loadSecretKey } from './secrets/secret-key.ts';
 import { AdaptationsService } from './adaptations/adaptations.service.ts';
+import { SpeechCache } from './speech/speech-cache.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -53,6 +54,8 @@ export interface AppContext {
   certificates: Certificates;
   /** What fits each reader: the trainer's "temps adapté", the learner's reading preferences. */
   adaptations: AdaptationsService;
+  /** Read-aloud audio ("Écouter"), synthesized on first use and kept on disk. */
+  speech: SpeechCache;
 }
 
 export function buildContext(config: Config, database: DatabaseHandle, clock: Clock, logger: Logger): AppContext {
@@ -87,6 +90,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
     },
     calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
     adaptations,
+    speech: new SpeechCache(config.speechCacheDir),
     learning,
     followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, coursesDir: config.coursesDir, clock }),
     certificates: buildCertificates({

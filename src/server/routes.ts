@@ -8,6 +8,8 @@ import { callsRoutes } from './calls/calls.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { authoringRoutes } from './authoring/http/authoring.routes.ts';
 import { timeAllowanceRoutes } from './adaptations/http/time-allowance.routes.ts';
+import { readingRoutes } from './adaptations/http/reading.routes.ts';
+import { speechRoutes } from './speech/speech.routes.ts';
 
 /** Every LMS route of every area. The role-matrix test walks this list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
@@ -20,5 +22,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...certificatesRoutes(ctx),
     ...authoringRoutes(ctx),
     ...timeAllowanceRoutes(ctx),
+    ...readingRoutes(ctx),
+    ...speechRoutes(ctx),
   ];
 }

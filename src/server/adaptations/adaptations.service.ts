@@ -3,6 +3,8 @@ import type { Clock } from '../clock.ts';
 import { BadRequestError } from '../errors.ts';
 import { isTimeAllowance, timeFactorOf, type TimeAllowance } from './time-allowance.ts';
 import { TimeAllowancesRepository } from './time-allowances.repository.ts';
+import { readReadingForm, type ReadingPreferences } from './reading-preferences.ts';
+import { ReadingPreferencesRepository } from './reading-preferences.repository.ts';
 
 /** The audit journal, as this area writes to it (accounts' audit log, inside our transaction). */
 export type AuditWriter = (
@@ -18,12 +20,26 @@ export interface AdaptationsDeps {
   audit: AuditWriter;
 }
 
-/** What fits each reader: the trainer's "temps adapté" (reading preferences: reading-preferences.service.ts). */
+/** What fits each reader: the trainer's "temps adapté" and the learner's reading preferences. */
 export class AdaptationsService {
   private readonly allowances: TimeAllowancesRepository;
+  private readonly reading: ReadingPreferencesRepository;
 
   constructor(private readonly deps: AdaptationsDeps) {
     this.allowances = new TimeAllowancesRepository(deps.db);
+    this.reading = new ReadingPreferencesRepository(deps.db);
+  }
+
+  readingPreferencesOf(userId: string): Promise<ReadingPreferences> {
+    return this.reading.find(userId);
+  }
+
+  /** The learner's own choice of text size, line spacing and read-aloud pace; a value not offered stores nothing. */
+  async setReadingPreferences(userId: string, form: Record<string, unknown>): Promise<ReadingPreferences> {
+    const read = readReadingForm(form);
+    if (!read.ok) throw new BadRequestError('adaptations.errors.badReading', Object.fromEntries(read.fields.map((f) => [f, 'adaptations.errors.badReading'])));
+    await this.reading.save(userId, read.value, this.deps.clock().toISOString());
+    return read.value;
   }
 
   async timeAllowanceOf(userId: string): Promise<TimeAllowance> {

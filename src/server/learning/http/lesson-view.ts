@@ -4,6 +4,7 @@ import { assetUrl } from '../../courses/format/asset-url.ts';
 import type { ModuleAccess } from '../player/course-access.ts';
 import type { LessonView } from '../player/lesson.service.ts';
 import { itemUrl, moduleUrl, nextAfter } from './item-navigation.ts';
+import { htmlBlocks } from '../../speech/html-blocks.ts';
 
 /** The lesson reader: one page, previous/next, the audio when there is one. */
 export function renderLesson(res: Response, access: ModuleAccess, item: LessonItem, view: LessonView, status = 200): void {
@@ -19,7 +20,8 @@ export function renderLesson(res: Response, access: ModuleAccess, item: LessonIt
   res.status(status).render('learning/lesson', {
     ...common,
     attemptId: view.attempt.id,
-    page: { number: view.page + 1, total, title: page.title, html: page.html },
+    // One block at a time, each with its "Écouter" control (read-aloud of that block).
+    page: { number: view.page + 1, total, title: page.title, blocks: htmlBlocks(page.html) },
     previousHref: view.page > 0 ? `${base}?page=${view.page}` : null,
     nextHref: view.page + 1 < total ? `${base}?page=${view.page + 2}` : null,
     isLast: view.page + 1 === total,
