@@ -84,6 +84,17 @@ export class IssuingService {
     return (await this.publicVerifyBaseUrl(org)) ?? this.deps.baseUrl.replace(/\/+$/, '');
   }
 
+  /**
+   * The public verification address, refused (translated) when it is unset, is the intranet's,
+   * names this computer or reveals detention: what issuing and the verification bundle both need.
+   */
+  async checkedPublicVerifyBaseUrl(org?: Organisation): Promise<string> {
+    const verifyBaseUrl = await this.publicVerifyBaseUrl(org);
+    const urlProblems = publicUrlProblems({ verifyBaseUrl, baseUrls: [this.deps.intranetBaseUrl, this.deps.baseUrl] });
+    if (urlProblems.length > 0 || verifyBaseUrl === null) throw publicUrlRefusal(urlProblems);
+    return verifyBaseUrl;
+  }
+
   /** What the learner's certificate would say now, less its identity; refuses what must not be printed. */
   private async draft(userId: string): Promise<{ input: Omit<SnapshotInput, keyof CertificateIdentity | 'issuedAt'>; cohortId: string | null }> {
     const review = await this.deps.release.review(userId);
@@ -92,9 +103,7 @@ export class IssuingService {
     if (missing.length > 0) throw issueError('certificates.errors.organisationIncomplete');
     if (!review.release.leavingDate) throw issueError('certificates.errors.leavingDateMissing');
     if (!appraisalComplete(review.release.appraisal)) throw issueError('certificates.errors.appraisalIncomplete');
-    const verifyBaseUrl = await this.publicVerifyBaseUrl(organisation);
-    const urlProblems = publicUrlProblems({ verifyBaseUrl, baseUrls: [this.deps.intranetBaseUrl, this.deps.baseUrl] });
-    if (urlProblems.length > 0) throw publicUrlRefusal(urlProblems);
+    const verifyBaseUrl = await this.checkedPublicVerifyBaseUrl(organisation);
     return {
       cohortId: review.cohortId,
       input: {
@@ -104,7 +113,7 @@ export class IssuingService {
         framework: this.deps.release.framework(),
         appraisal: review.release.appraisal,
         organisation,
-        verifyBaseUrl: verifyBaseUrl as string,
+        verifyBaseUrl,
       },
     };
   }

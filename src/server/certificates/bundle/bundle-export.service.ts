@@ -11,6 +11,9 @@ import type { RegistryRepository } from '../registry.repository.ts';
 import { bundleEntryOf, sha256Hex } from './bundle-entry.ts';
 import { BUNDLE_TYPE, BUNDLE_VERSION, type BundlePayload } from './bundle-format.ts';
 import { signBundle } from './bundle-signature.ts';
+import { revealingTexts } from '../printed-texts.ts';
+import { revealingFieldKey } from '../issuing-refusal.ts';
+import { BadRequestError } from '../../errors.ts';
 import type { BundlesRepository } from './bundles.repository.ts';
 import { signedStatusList, statusListUrl } from '../status-list.ts';
 
@@ -48,7 +51,9 @@ export class BundleExportService {
     const issuedAt = now.toISOString();
     const validUntil = new Date(now.getTime() + validDays * DAY_MS).toISOString();
     const org = await this.deps.organisation.get();
-    const verifyBase = await this.deps.issuing.verifyBaseUrl(org);
+    // The bundle leaves the intranet like a PDF: it must name a public site and no text in it
+    // may reveal detention, whatever was issued before the lexicon grew or the organisation changed.
+    const verifyBase = await this.deps.issuing.checkedPublicVerifyBaseUrl(org);
     const issuer = issuerProfile(org, verifyBase);
     const records = await this.deps.registry.list({}, Number.MAX_SAFE_INTEGER);
     const entries = [];
@@ -59,6 +64,8 @@ export class BundleExportService {
       if (record.status !== 'valid') revoked.push(entry.statusIndex);
     }
     entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const revealing = revealingTexts({ issuer, certificates: entries });
+    if (revealing.length > 0) throw new BadRequestError('certificates.errors.bundleRevealing', Object.fromEntries(revealing.map((r) => [`revealing-${r.field}`, revealingFieldKey(r.field)])));
     const statusList = { url: statusListUrl(verifyBase), jwt: await signedStatusList({ verifyBase, issuerName: issuer.name, validFrom: issuedAt, validUntil, revokedIndexes: revoked }, key) };
     for (let sequence = (last?.sequence ?? 0) + 1; ; sequence++) {
       const payload: BundlePayload = {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { requireOption, UsageError, type CliCommand } from '../../cli/command.ts';
 import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { VERIFY_EXIT } from '../verify-exit-codes.ts';
 import { DEFAULT_VALID_DAYS } from './bundle-export.service.ts';
 import { isLocale, translator, type Locale } from '../../i18n/catalogue.ts';
@@ -38,7 +39,15 @@ export const bundleCommands: CliCommand[] = [
       if (typeof rawDays !== 'string' || !/^\d+$/.test(rawDays) || Number(rawDays) < 1 || Number(rawDays) > 90) throw new UsageError('--valid-days must be a whole number of days from 1 to 90');
       if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`the folder of ${out} does not exist`);
       const t = translator(localeOf(options.lang));
-      const result = await (ctx as AppContext).certificates.bundles.exporter.export(Number(rawDays));
+      let result;
+      try {
+        result = await (ctx as AppContext).certificates.bundles.exporter.export(Number(rawDays));
+      } catch (err) {
+        // A refusal (no public address, a text that reveals detention) is said like on the pages; nothing is written.
+        if (!(err instanceof AppError)) throw err;
+        process.stderr.write(`${[...new Set([err.messageKey, ...Object.values(err.fieldErrors)])].map((key) => t(key)).join('\n')}\n`);
+        return VERIFY_EXIT.invalid;
+      }
       writeAtomically(out, result.text);
       process.stdout.write(
         `${t('bundlecli.export.written', { sequence: result.sequence, file: out, certificates: result.certificates, revoked: result.revoked })}\n` +
