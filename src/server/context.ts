@@ -19,6 +19,7 @@ import { buildLearning, type Learning } from './learning/learning.ts';
 import { loadSecretKey } from './secrets/secret-key.ts';
 import { AdaptationsService } from './adaptations/adaptations.service.ts';
 import { SpeechCache } from './speech/speech-cache.ts';
+import { CompetencyFrameworks } from './courses/current-framework.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -56,6 +57,8 @@ export interface AppContext {
   adaptations: AdaptationsService;
   /** Read-aloud audio ("Écouter"), synthesized on first use and kept on disk. */
   speech: SpeechCache;
+  /** The competency framework as the last import stored it (never read from the file once stored). */
+  frameworks: CompetencyFrameworks;
 }
 
 export function buildContext(config: Config, database: DatabaseHandle, clock: Clock, logger: Logger): AppContext {
@@ -64,6 +67,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
   const audit = new AuditRepository(db);
   const cohorts = new CohortsRepository(db);
   const settings = new SettingsRepository(db);
+  const frameworks = new CompetencyFrameworks(db, config.coursesDir);
   let secret: Buffer | null = null;
   const secretKey = () => (secret ??= loadSecretKey({ key: config.secretKey, file: config.secretKeyFile }));
   const lrs = createLrs({
@@ -91,8 +95,9 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
     calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
     adaptations,
     speech: new SpeechCache(config.speechCacheDir),
+    frameworks,
     learning,
-    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, coursesDir: config.coursesDir, clock }),
+    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, frameworks, clock }),
     certificates: buildCertificates({
       db,
       shared: database.shared,
@@ -101,7 +106,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
       baseUrl: config.instanceIri,
       intranetBaseUrl: config.baseUrl,
       verifyBaseUrl: config.verifyBaseUrlSet ? config.verifyBaseUrl : null,
-      coursesDir: config.coursesDir,
+      frameworks,
       clock,
       logger,
       settings,

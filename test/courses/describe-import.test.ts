@@ -10,6 +10,7 @@ describe('describeImport', () => {
       conflicts: [{ moduleId: 'g', keptVersion: 2, diskHash: 'h3' }],
       missing: ['d'],
       errors: [{ file: 'e/quiz.yaml', line: 4, message: 'pass_mark : Trop grand' }],
+      frameworkVersion: 1,
     });
     expect(lines).to.deep.equal([
       'Module a : importé (version 1).',

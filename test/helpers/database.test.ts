@@ -2,7 +2,7 @@ import fs, { existsSync } from 'node:fs';
 import { expect } from 'chai';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase, sqlitePathOf, type Database } from '../../src/server/db/connection.ts';
+import { openDatabase, sqlitePathOf, type DatabaseHandle } from '../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../src/server/db/migrator.ts';
 import { allMigrations } from '../../src/server/db/migrations.ts';
 import { createTestDatabase, testDatabaseUrl } from './database.ts';
@@ -36,7 +36,7 @@ describe('test database', () => {
 });
 
 /** Every table, column, index and constraint, as sorted text lines with the schema name taken out. */
-async function structureOf(database: Database): Promise<string[]> {
+async function structureOf(database: DatabaseHandle): Promise<string[]> {
   if (database.dialect === 'sqlite') {
     const rows = await sql<{ type: string; name: string; sql: string | null }>`select type, name, sql from sqlite_master`.execute(database.db);
     return rows.rows.map((r) => `${r.type} ${r.name}: ${r.sql ?? ''}`).sort();

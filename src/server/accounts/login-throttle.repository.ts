@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { delayAfterAttempt, LOGIN_THROTTLE } from './login-throttle.ts';
+import type { Database } from '../db/database.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type Db = Kysely<Database>;
 
 const ms = (value: number): RawBuilder<number> => sql<number>`cast(${value} as bigint)`;
 
@@ -20,7 +20,7 @@ function delaySql(attempt: RawBuilder<number>): RawBuilder<number> {
  * guesses through on PostgreSQL).
  */
 export class LoginThrottleRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: Db) {}
 
   /** Takes an attempt for `key` at `now` (epoch ms): true if it may be evaluated now. */
   async reserve(key: string, now: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { Clock } from '../clock.ts';
 import { BadRequestError } from '../errors.ts';
 import { isTimeAllowance, timeFactorOf, type TimeAllowance } from './time-allowance.ts';
@@ -8,14 +9,12 @@ import { ReadingPreferencesRepository } from './reading-preferences.repository.t
 
 /** The audit journal, as this area writes to it (accounts' audit log, inside our transaction). */
 export type AuditWriter = (
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>,
+  db: Kysely<Database>,
   entry: { at: string; action: string; actorId: string | null; subject: string | null; ip: string | null; details: string | null },
 ) => Promise<void>;
 
 export interface AdaptationsDeps {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  db: Kysely<Database>;
   clock: Clock;
   audit: AuditWriter;
 }

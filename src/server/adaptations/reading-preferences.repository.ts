@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_READING, readReadingForm, type ReadingPreferences } from './reading-preferences.ts';
+import type { Database } from '../db/database.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
-
+type Db = Kysely<Database>;
 
 /** learner_reading_preferences: no row is the defaults. */
 export class ReadingPreferencesRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: Db) {}
 
   async find(userId: string): Promise<ReadingPreferences> {
     const row = await this.db.selectFrom('learner_reading_preferences').selectAll().where('user_id', '=', userId).executeTakeFirst();

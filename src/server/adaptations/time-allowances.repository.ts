@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { isTimeAllowance, type TimeAllowance } from './time-allowance.ts';
+import type { Database } from '../db/database.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+type Db = Kysely<Database>;
 
 export interface StoredAllowance {
   allowance: TimeAllowance;
@@ -12,7 +12,7 @@ export interface StoredAllowance {
 
 /** learner_time_allowances: one row per learner who does not have the standard time. */
 export class TimeAllowancesRepository {
-  constructor(private readonly db: AnyDb) {}
+  constructor(private readonly db: Db) {}
 
   async find(userId: string): Promise<StoredAllowance | null> {
     const row = await this.db.selectFrom('learner_time_allowances').selectAll().where('user_id', '=', userId).executeTakeFirst();

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
-import { COMPETENCIES_FILE, parseCompetencies } from '../courses/format/parse-competencies.ts';
+import type { CompetencyFrameworks } from '../courses/current-framework.ts';
 import { MODULE_FILE, parseModuleFolder, type ModuleResult } from '../courses/format/parse-module-folder.ts';
 import { isSourceText } from '../courses/format/media-types.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
@@ -45,29 +45,24 @@ export function isEditablePath(p: string): boolean {
 export class AuthoringService {
   private readonly drafts: DraftsRepository;
   private readonly courses: CourseRepository;
-  private cachedFramework: CompetencyFramework | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly coursesDir: string,
+    private readonly frameworks: CompetencyFrameworks,
     private readonly clock: Clock,
   ) {
     this.drafts = new DraftsRepository(db);
     this.courses = new CourseRepository(db);
   }
 
-  /** courses/competences.yaml: the framework every module refers to. */
-  framework(): CompetencyFramework {
-    if (!this.cachedFramework) {
-      const parsed = parseCompetencies(fs.readFileSync(path.join(this.coursesDir, COMPETENCIES_FILE), 'utf8'));
-      if (!parsed.ok) throw new Error(`${COMPETENCIES_FILE}: ${parsed.errors.map((e) => e.message).join('; ')}`);
-      this.cachedFramework = parsed.framework;
-    }
-    return this.cachedFramework;
+  /** The framework every module refers to, as the last import of courses/ stored it. */
+  framework(): Promise<CompetencyFramework> {
+    return this.frameworks.framework();
   }
 
-  validate(moduleId: string, files: ModuleFiles): Validation {
-    const result = parseModuleFolder(files, { folder: moduleId, framework: this.framework() });
+  async validate(moduleId: string, files: ModuleFiles): Promise<Validation> {
+    const result = parseModuleFolder(files, { folder: moduleId, framework: await this.framework() });
     if (result.ok) return { ok: true, result };
     const prefix = `${moduleId}/`;
     return {
@@ -145,7 +140,7 @@ export class AuthoringService {
     const dir = path.join(this.coursesDir, moduleId);
     if (!/^[a-z0-9_-]+$/.test(moduleId) || !fs.existsSync(path.join(dir, MODULE_FILE))) return false;
     const files = await readCourseFiles(dir);
-    const parsed = parseModuleFolder(files, { folder: moduleId, framework: this.framework() });
+    const parsed = parseModuleFolder(files, { folder: moduleId, framework: await this.framework() });
     if (!parsed.ok || parsed.module.contentHash !== conflict.diskHash) return false;
     return this.db.transaction().execute(async (trx) => {
       if (!(await new DraftsRepository(trx).create(moduleId, files, conflict.keptVersion, userId, this.now()))) return false;
@@ -235,7 +230,7 @@ export class AuthoringService {
     const dir = path.join(this.coursesDir, moduleId);
     if (!/^[a-z0-9_-]+$/.test(moduleId) || !fs.existsSync(path.join(dir, MODULE_FILE))) return undefined;
     const files = await readCourseFiles(dir);
-    const parsed = parseModuleFolder(files, { folder: moduleId, framework: this.framework() });
+    const parsed = parseModuleFolder(files, { folder: moduleId, framework: await this.framework() });
     return parsed.ok && parsed.module.contentHash === row.contentHash ? files : undefined;
   }
 
@@ -245,7 +240,7 @@ export class AuthoringService {
     if (!read.ok) return { status: 'invalid', errors: read.errors.map((e) => ({ path: e.file, message: e.message })) };
     const moduleId = read.folder ?? readMetadata(read.files.get(MODULE_FILE)?.toString('utf8') ?? '').id ?? '';
     if (!/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(moduleId)) return { status: 'invalid', errors: [{ path: MODULE_FILE, message: 'identifiant du module illisible : « id: » manquant ou invalide' }] };
-    const validation = this.validate(moduleId, read.files);
+    const validation = await this.validate(moduleId, read.files);
     if (!validation.ok) return { status: 'invalid', errors: validation.errors };
     if (await this.drafts.find(moduleId)) return { status: 'invalid', errors: [{ path: MODULE_FILE, message: `un brouillon du module « ${moduleId} » existe déjà : publiez-le ou abandonnez-le avant d’importer` }] };
     if (publishNow) {
@@ -258,7 +253,7 @@ export class AuthoringService {
   }
 
   private async publishFiles(moduleId: string, files: ModuleFiles, dropDraft: boolean): Promise<PublishOutcome> {
-    const validation = this.validate(moduleId, files);
+    const validation = await this.validate(moduleId, files);
     if (!validation.ok) return { status: 'invalid', errors: validation.errors };
     const { module, assets } = validation.result;
     const now = this.now();

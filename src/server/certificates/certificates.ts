@@ -22,6 +22,7 @@ import { ReleaseService } from './release.service.ts';
 import { ReleasesRepository } from './releases.repository.ts';
 import { signedStatusList } from './status-list.ts';
 import { verifyCredentialJwt, type VerificationResult } from './verification.ts';
+import type { CompetencyFrameworks } from '../courses/current-framework.ts';
 
 /** How long a status list served online stays valid: a verifier caching it must fetch a new one by then. */
 export const ONLINE_STATUS_LIST_VALIDITY_MS = 24 * 3600 * 1000;
@@ -36,7 +37,8 @@ export interface CertificatesDeps {
   intranetBaseUrl: string;
   /** VERIFY_BASE_URL; null while unset. */
   verifyBaseUrl: string | null;
-  coursesDir: string;
+  /** The competency framework as the last import stored it. */
+  frameworks: CompetencyFrameworks;
   clock: Clock;
   logger: Logger;
   settings: SettingsRepository;
@@ -70,7 +72,7 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
   const organisation = new OrganisationRepository(deps.db, deps.settings);
   const releases = new ReleasesRepository(deps.db);
   const registry = new RegistryRepository(deps.db);
-  const source = new EvidenceSource({ db: deps.db, lrs: deps.lrs, baseUrl: deps.baseUrl, coursesDir: deps.coursesDir, attendanceHours: deps.attendanceHours });
+  const source = new EvidenceSource({ db: deps.db, lrs: deps.lrs, baseUrl: deps.baseUrl, frameworks: deps.frameworks, attendanceHours: deps.attendanceHours });
   const release = new ReleaseService({ users: deps.users, cohorts: deps.cohorts, releases, source, baseUrl: deps.baseUrl, clock: deps.clock });
   let key: Promise<SigningKey> | null = null;
   const signingKey = () => {

@@ -2,14 +2,12 @@
  * Gathers what the pure evidence functions need for one learner: their statements (read from
  * the LRS by their pseudonymous agent), the course outlines, the framework and the attendance.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { LrsService, Statement } from '../../lrs/index.ts';
 import { CourseRepository } from '../courses/import/course-repository.ts';
-import { COMPETENCIES_FILE, parseCompetencies } from '../courses/format/parse-competencies.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
+import type { CompetencyFrameworks } from '../courses/current-framework.ts';
 import type { ModuleOutline } from '../evidence/modules-completed.ts';
 import type { AttendanceHoursFn } from '../evidence/training-hours.ts';
 import { learnerAgent } from '../xapi/actor.ts';
@@ -18,12 +16,11 @@ export interface EvidenceSourceDeps {
   db: Kysely<Database>;
   lrs: LrsService;
   baseUrl: string;
-  coursesDir: string;
+  frameworks: CompetencyFrameworks;
   attendanceHours: AttendanceHoursFn;
 }
 
 export class EvidenceSource {
-  private framework: CompetencyFramework | null = null;
   private readonly courses: CourseRepository;
 
   constructor(private readonly deps: EvidenceSourceDeps) {
@@ -42,13 +39,9 @@ export class EvidenceSource {
     return all;
   }
 
-  /** courses/competences.yaml, read once. */
-  competencyFramework(): CompetencyFramework {
-    if (this.framework) return this.framework;
-    const parsed = parseCompetencies(fs.readFileSync(path.join(this.deps.coursesDir, COMPETENCIES_FILE), 'utf8'));
-    if (!parsed.ok) throw new Error(`${COMPETENCIES_FILE}: ${parsed.errors.map((e) => e.message).join('; ')}`);
-    this.framework = parsed.framework;
-    return parsed.framework;
+  /** The framework as the last import stored it. */
+  competencyFramework(): Promise<CompetencyFramework> {
+    return this.deps.frameworks.framework();
   }
 
   /** Outlines of the latest version of every module. */

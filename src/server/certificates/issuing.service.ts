@@ -110,7 +110,7 @@ export class IssuingService {
         learner: { fullName: review.learner.displayName, birthDate: review.release.birthDate },
         period: review.period,
         evidence: review.evidence,
-        framework: this.deps.release.framework(),
+        framework: review.framework,
         appraisal: review.release.appraisal,
         organisation,
         verifyBaseUrl,

@@ -21,6 +21,8 @@ export interface ReleaseReview {
   evidence: LearnerEvidence;
   period: { start: string; end: string };
   cohortId: string | null;
+  /** The stored framework the evidence was read against (the certificate prints the same one). */
+  framework: CompetencyFramework;
 }
 
 export class ReleaseService {
@@ -42,10 +44,6 @@ export class ReleaseService {
     return user;
   }
 
-  framework(): CompetencyFramework {
-    return this.deps.source.competencyFramework();
-  }
-
   async review(userId: string): Promise<ReleaseReview> {
     const learner = await this.learner(userId);
     const release = await this.deps.releases.get(userId);
@@ -56,15 +54,16 @@ export class ReleaseService {
     const end = release.leavingDate ?? today;
     const firstActivity = statements[0] ? String(statements[0].timestamp).slice(0, 10) : end;
     const start = cohorts.map((c) => c.startDate).sort()[0] ?? firstActivity;
+    const framework = await source.competencyFramework();
     const evidence = learnerEvidence({
       statements,
-      framework: source.competencyFramework(),
+      framework,
       modules: await source.moduleOutlines(),
       attendanceHours: await source.attendanceHours(userId, start, end),
       overrides: release.overrides,
       baseUrl: this.deps.baseUrl,
     });
-    return { learner, release, evidence, period: { start: start < end ? start : end, end }, cohortId: cohorts[0]?.id ?? null };
+    return { learner, release, evidence, period: { start: start < end ? start : end, end }, cohortId: cohorts[0]?.id ?? null, framework };
   }
 
   async setLeavingDate(userId: string, date: string, by: string): Promise<void> {
@@ -85,7 +84,7 @@ export class ReleaseService {
   /** Sets (or with level null, removes) the trainer's level for a competency. */
   async saveOverride(userId: string, code: string, level: CompetencyLevel | null, justification: string, by: string): Promise<void> {
     await this.learner(userId);
-    const known = this.deps.source.competencyFramework().blocks.some((b) => b.competencies.some((c) => c.code === code));
+    const known = (await this.deps.source.competencyFramework()).blocks.some((b) => b.competencies.some((c) => c.code === code));
     if (!known) throw new BadRequestError('certificates.errors.unknownCompetency', { code: 'certificates.errors.unknownCompetency' });
     const release = await this.deps.releases.get(userId);
     const others = release.overrides.filter((o) => o.code !== code);

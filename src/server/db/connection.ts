@@ -19,13 +19,6 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/**
- * The handle's former name, kept while branches written against it land: `Database` now names
- * the tables' type (db/database.ts).
- * @deprecated use DatabaseHandle
- */
-export type Database = DatabaseHandle;
-
 export interface OpenOptions {
   /** PostgreSQL only: run every connection with this search_path (tests use one schema each). */
   pgSchema?: string;

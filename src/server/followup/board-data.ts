@@ -32,7 +32,7 @@ export async function loadCohortBoard(followup: Followup, scope: CohortScope): P
     followup.digests.levels(learnerIds),
   ]);
   const competencies =
-    modules.length > 0 ? await followup.catalogue.competencies(modules.map((m) => m.id)) : followup.framework().blocks.flatMap((b) => b.competencies);
+    modules.length > 0 ? await followup.catalogue.competencies(modules.map((m) => m.id)) : (await followup.framework()).blocks.flatMap((b) => b.competencies);
   const learners = scope.learners.map((l) => ({ id: l.userId, name: l.displayName, login: l.login }));
   return { modules, rows: cohortBoard(learners, modules, progress), levels, competencies };
 }

@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { LrsService, Statement } from '../../lrs/index.ts';
 import type { Clock } from '../clock.ts';
-import type { CompetencyFramework } from '../courses/format/types.ts';
-import { sha256 } from '../courses/format/content-hash.ts';
+import type { CompetencyFrameworks, CurrentFramework } from '../courses/current-framework.ts';
 import { learnerAgent } from '../xapi/actor.ts';
 import { addToDigest, DIGEST_VERSION, digestOf, emptyDigestState, type DigestState, type LearnerDigest } from './learner-digest.ts';
 import { accountUserId } from './statement-reading.ts';
@@ -32,7 +31,7 @@ export class DigestService {
     private readonly db: Kysely<Database>,
     private readonly lrs: LrsService,
     private readonly baseUrl: string,
-    private readonly framework: () => CompetencyFramework,
+    private readonly frameworks: CompetencyFrameworks,
     private readonly clock: Clock,
   ) {}
 
@@ -49,17 +48,12 @@ export class DigestService {
     }
   }
 
-  private frameworkKey: { framework: CompetencyFramework; key: string } | null = null;
-
-  /** A digest depends on the framework too (levels, labels): a new framework re-derives every digest from its state. */
-  private frameworkVersion(): string {
-    const framework = this.framework();
-    if (this.frameworkKey?.framework !== framework) this.frameworkKey = { framework, key: sha256(JSON.stringify(framework)).slice(0, 16) };
-    return this.frameworkKey.key;
-  }
-
-  private watermarkOf(sid: string | null): string {
-    return `${DIGEST_VERSION}:${this.frameworkVersion()}:${sid ?? 'none'}`;
+  /**
+   * A digest depends on the framework too (levels, labels): keyed by the stored framework's
+   * hash, a newly imported framework re-derives every digest from its state.
+   */
+  private watermarkOf(sid: string | null, framework: CurrentFramework): string {
+    return `${DIGEST_VERSION}:${framework.contentHash.slice(0, 16)}:${sid ?? 'none'}`;
   }
 
   /** The stored id of the learner's newest statement. */
@@ -74,7 +68,7 @@ export class DigestService {
   }
 
   /** Adds what was stored since the row (or everything, without a usable row), and stores the result. */
-  private async update(userId: string, row: { watermark: string; state: string | null } | undefined): Promise<LearnerDigest> {
+  private async update(userId: string, row: { watermark: string; state: string | null } | undefined, framework: CurrentFramework): Promise<LearnerDigest> {
     const previous = row ? appliedSid(row.watermark) : null;
     let state: (DigestState & { lastStored?: string }) | null =
       row?.state && previous?.version === String(DIGEST_VERSION) && previous.sid !== null ? (JSON.parse(row.state) as DigestState & { lastStored?: string }) : null;
@@ -90,9 +84,9 @@ export class DigestService {
     const last = added[added.length - 1];
     const folded = { ...addToDigest(state ?? emptyDigestState(), added.map((a) => a.statement)), lastStored: last ? last.statement.stored : state?.lastStored };
     const sid = last ? last.sid : (previous?.sid ?? null);
-    const digest = digestOf(folded, this.framework());
+    const digest = digestOf(folded, framework.framework);
     const values = {
-      watermark: this.watermarkOf(sid),
+      watermark: this.watermarkOf(sid, framework),
       computed_at: this.clock().toISOString(),
       digest: JSON.stringify(digest),
       levels: JSON.stringify(digest.competencies),
@@ -112,10 +106,11 @@ export class DigestService {
     if (userIds.length === 0) return result;
     const rows = await this.db.selectFrom('followup_learner_digest').select(['user_id', 'watermark', 'state', column]).where('user_id', 'in', [...userIds]).execute();
     const stored = new Map(rows.map((r) => [r.user_id, r]));
+    const framework = await this.frameworks.current();
     for (const userId of userIds) {
       const row = stored.get(userId);
-      const text = row?.watermark === this.watermarkOf(await this.newestSid(userId)) ? (row as Record<string, unknown>)[column] : null;
-      result.set(userId, typeof text === 'string' ? (JSON.parse(text) as T) : pick(await this.update(userId, row)));
+      const text = row?.watermark === this.watermarkOf(await this.newestSid(userId), framework) ? (row as Record<string, unknown>)[column] : null;
+      result.set(userId, typeof text === 'string' ? (JSON.parse(text) as T) : pick(await this.update(userId, row, framework)));
     }
     return result;
   }

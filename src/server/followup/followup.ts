@@ -5,12 +5,12 @@ import type { Clock } from '../clock.ts';
 import type { CohortsRepository } from '../cohorts/cohorts.repository.ts';
 import type { UsersRepository } from '../accounts/users.repository.ts';
 import type { CompetencyFramework } from '../courses/format/types.ts';
+import type { CompetencyFrameworks } from '../courses/current-framework.ts';
 import { activityIds, type ActivityIds } from '../xapi/activity-ids.ts';
 import { AttendanceRepository } from './attendance.repository.ts';
 import { BoardRepository } from './board.repository.ts';
 import { CourseCatalogue } from './course-catalogue.ts';
 import { DigestService } from './digest.service.ts';
-import { frameworkReader } from './framework-file.ts';
 import { TrainerScope } from './trainer-scope.ts';
 
 /** The follow-up area's pieces, as other areas find them on the AppContext (ctx.followup). */
@@ -21,7 +21,8 @@ export interface Followup {
   catalogue: CourseCatalogue;
   digests: DigestService;
   board: BoardRepository;
-  framework: () => CompetencyFramework;
+  /** The current stored framework (see CompetencyFrameworks). */
+  framework: () => Promise<CompetencyFramework>;
   activityIds: ActivityIds;
 }
 
@@ -30,13 +31,12 @@ export interface FollowupDeps {
   users: UsersRepository;
   lrs: LrsService;
   baseUrl: string;
-  coursesDir: string;
+  frameworks: CompetencyFrameworks;
   clock: Clock;
 }
 
 export function buildFollowup(db: Kysely<Database>, deps: FollowupDeps): Followup {
-  const framework = frameworkReader(deps.coursesDir);
-  const digests = new DigestService(db, deps.lrs, deps.baseUrl, framework, deps.clock);
+  const digests = new DigestService(db, deps.lrs, deps.baseUrl, deps.frameworks, deps.clock);
   // Digests follow the LRS: a board's first render reads them, it does not fold them.
   deps.lrs.subscribe((stored) => digests.refreshFor(stored));
   return {
@@ -45,7 +45,7 @@ export function buildFollowup(db: Kysely<Database>, deps: FollowupDeps): Followu
     catalogue: new CourseCatalogue(db, deps.baseUrl),
     digests,
     board: new BoardRepository(db),
-    framework,
+    framework: () => deps.frameworks.framework(),
     activityIds: activityIds(deps.baseUrl),
   };
 }

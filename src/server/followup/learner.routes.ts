@@ -34,7 +34,7 @@ export function learnerRoutes(ctx: AppContext): RouteSpec[] {
       row,
       modules,
       digest,
-      framework: f.framework(),
+      framework: await f.framework(),
       recent: recent.statements,
       reviews,
       attendanceHours,

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { expect } from 'chai';
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
-import { openDatabase, type Database } from '../../../src/server/db/connection.ts';
+import { openDatabase, type DatabaseHandle } from '../../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
 import { allMigrations } from '../../../src/server/db/migrations.ts';
 import { createLrs } from '../../../src/lrs/index.ts';
@@ -21,7 +21,7 @@ class ListedProvider implements MigrationProvider {
   }
 }
 
-async function emptyDatabase(): Promise<Database & { drop(): Promise<void> }> {
+async function emptyDatabase(): Promise<DatabaseHandle & { drop(): Promise<void> }> {
   const suffix = crypto.randomBytes(6).toString('hex');
   if (!usingPostgres()) {
     const file = path.join(os.tmpdir(), `tremplin-terms-${suffix}.db`);
@@ -53,7 +53,7 @@ async function emptyDatabase(): Promise<Database & { drop(): Promise<void> }> {
   };
 }
 
-async function migrateAllBut(database: Database, skipped: string): Promise<void> {
+async function migrateAllBut(database: DatabaseHandle, skipped: string): Promise<void> {
   const listed = Object.fromEntries(Object.entries(allMigrations()).filter(([name]) => name !== skipped));
   const migrator = new Migrator({
     db: database.db,
@@ -89,7 +89,7 @@ function oldStatement(n: number) {
 }
 
 describe('LRS term dictionary migration (statements stored before it)', () => {
-  let database: Database & { drop(): Promise<void> };
+  let database: DatabaseHandle & { drop(): Promise<void> };
   before(async () => {
     database = await emptyDatabase();
     await migrateAllBut(database, DICTIONARY);

@@ -9,7 +9,7 @@ const services = new WeakMap<AppContext, AuthoringService>();
 export function authoringOf(ctx: AppContext): AuthoringService {
   let service = services.get(ctx);
   if (!service) {
-    service = new AuthoringService(ctx.database.db, ctx.config.coursesDir, ctx.clock);
+    service = new AuthoringService(ctx.database.db, ctx.config.coursesDir, ctx.frameworks, ctx.clock);
     services.set(ctx, service);
   }
   return service;

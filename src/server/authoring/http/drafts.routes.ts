@@ -37,7 +37,7 @@ export function draftsRoutes(ctx: AppContext): RouteSpec[] {
   const authoring = authoringOf(ctx);
 
   const renderIndex = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
-    const framework = authoring.framework();
+    const framework = await authoring.framework();
     const chosen = new Set(fieldList((extra.values ?? {}) as Record<string, unknown>, 'competencies'));
     res.status(status).render('authoring/index', {
       title: 'authoring.index.title',
@@ -59,7 +59,7 @@ export function draftsRoutes(ctx: AppContext): RouteSpec[] {
       res.status(status).render('authoring/published', { title: 'authoring.draft.title', moduleId, href: base(moduleId), latestVersion: latest, ...conflictModel, ...extra });
       return;
     }
-    res.status(status).render('authoring/draft', { ...draftModel(draft, authoring.validate(moduleId, draft.files), authoring.framework(), latest), ...conflictModel, ...extra });
+    res.status(status).render('authoring/draft', { ...draftModel(draft, await authoring.validate(moduleId, draft.files), await authoring.framework(), latest), ...conflictModel, ...extra });
   };
 
   const create = async (req: Request, res: Response) => {

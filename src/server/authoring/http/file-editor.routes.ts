@@ -33,7 +33,7 @@ export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
     const content = extra.content ?? stored?.toString('utf8') ?? '';
     const item = readItems(draft.files.get(MODULE_FILE)?.toString('utf8') ?? '').find((it) => it.file === filePath);
     const kind = fileKind(filePath, item?.type);
-    const validation = authoring.validate(moduleId, draft.files);
+    const validation = await authoring.validate(moduleId, draft.files);
     const fileErrors = validation.ok ? [] : (errorsByFile(validation.errors).get(filePath) ?? []);
     const preview = kind === 'lesson' && extra.preview ? previewLesson(moduleId, filePath, content, draft.files, item?.title ?? filePath) : null;
     res.status(status).render('authoring/file', {

@@ -30,7 +30,7 @@ export function scenarioRoutes(ctx: AppContext): RouteSpec[] {
 
   const render = async (res: Response, moduleId: string, filePath: string, extra: Record<string, unknown> = {}, status = 200) => {
     const { draft, text } = await scenarioText(moduleId, filePath);
-    const model = checkScenario(moduleId, filePath, text, draft.files, authoring.framework());
+    const model = checkScenario(moduleId, filePath, text, draft.files, await authoring.framework());
     const href = base(moduleId);
     res.status(status).render('authoring/scenario', {
       title: 'authoring.scenario.title',
@@ -77,7 +77,7 @@ export function scenarioRoutes(ctx: AppContext): RouteSpec[] {
   /** The valid scenario of the draft, or a 409 page saying to fix it first. */
   const validScenario = async (moduleId: string, filePath: string) => {
     const { draft, text } = await scenarioText(moduleId, filePath);
-    const model = checkScenario(moduleId, filePath, text, draft.files, authoring.framework());
+    const model = checkScenario(moduleId, filePath, text, draft.files, await authoring.framework());
     if (!model.result.ok) throw new BadRequestError('authoring.playtest.invalid');
     return model.result.scenario;
   };

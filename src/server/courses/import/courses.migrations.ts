@@ -69,4 +69,17 @@ export const coursesMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '202612040330_course_frameworks': {
+    async up(db: AnyDb) {
+      // The framework is stored by the import like module versions are, so that the board, the
+      // digests and certificates read what was imported, not whatever the file says today.
+      await db.schema
+        .createTable('course_frameworks')
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -8,6 +8,7 @@ declare module '../../db/database.ts' {
     course_assets: CourseAssetsTable;
     course_disk_imports: CourseDiskImportsTable;
     course_import_conflicts: CourseImportConflictsTable;
+    course_frameworks: CourseFrameworksTable;
   }
 }
 
@@ -54,4 +55,17 @@ export interface CourseImportConflictsTable {
   /** 0 or 1. */
   draft_from_disk: Generated<number>;
   detected_at: string;
+}
+
+/**
+ * A version of the competency framework (courses/competences.yaml) as an import stored it: the
+ * framework the app reads, never the file. Only ever inserted; the highest version is current.
+ */
+export interface CourseFrameworksTable {
+  version: number;
+  /** sha256 (hex) of `content`. */
+  content_hash: string;
+  /** The parsed CompetencyFramework as JSON. */
+  content: string;
+  created_at: string;
 }

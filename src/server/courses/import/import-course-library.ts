@@ -6,6 +6,7 @@ import type { SourceError } from '../format/source-error.ts';
 import type { ParsedModule } from '../format/parse-library.ts';
 import { loadCourseLibrary } from '../load-library.ts';
 import { CourseRepository } from './course-repository.ts';
+import { FrameworkRepository } from './framework-repository.ts';
 
 export interface ImportedVersion {
   moduleId: string;
@@ -28,6 +29,8 @@ export interface ImportReport {
   missing: string[];
   /** Modules with errors are not imported; the others are. */
   errors: SourceError[];
+  /** The stored framework version now current (new or unchanged); null when competences.yaml did not parse. */
+  frameworkVersion: number | null;
 }
 
 /**
@@ -43,12 +46,16 @@ export async function importCourseLibrary(
   clock: Clock = systemClock,
 ): Promise<ImportReport> {
   const library = await loadCourseLibrary(coursesDir);
-  const report = await importParsedModules(db, library.modules, clock);
-  return { ...report, errors: library.errors };
+  // One import, one time: the framework and the modules it brings are dated alike.
+  const at = clock();
+  // The framework first: the modules' labels were copied from it, and every reader takes it from here.
+  const frameworkVersion = library.framework ? await new FrameworkRepository(db).record(library.framework, at.toISOString()) : null;
+  const report = await importParsedModules(db, library.modules, () => at);
+  return { ...report, frameworkVersion, errors: library.errors };
 }
 
-export async function importParsedModules(db: Kysely<Database>, modules: readonly ParsedModule[], clock: Clock = systemClock): Promise<Omit<ImportReport, 'errors'>> {
-  const report: Omit<ImportReport, 'errors'> = { created: [], unchanged: [], kept: [], conflicts: [], missing: [] };
+export async function importParsedModules(db: Kysely<Database>, modules: readonly ParsedModule[], clock: Clock = systemClock): Promise<Omit<ImportReport, 'errors' | 'frameworkVersion'>> {
+  const report: Omit<ImportReport, 'errors' | 'frameworkVersion'> = { created: [], unchanged: [], kept: [], conflicts: [], missing: [] };
   for (const parsed of modules) {
     const outcome = await db.transaction().execute((trx) => importOne(new CourseRepository(trx), parsed, clock().toISOString()));
     if (outcome.kind === 'created') report.created.push(outcome.imported);
