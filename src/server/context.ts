@@ -13,7 +13,6 @@ import { CohortsService } from './cohorts/cohorts.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
 import { createCallsArea, type CallsArea } from './calls/calls-area.ts';
 import { buildFollowup, type Followup } from './followup/followup.ts';
-import { AttendanceRepository } from './followup/attendance.repository.ts';
 import { buildCertificates, type Certificates } from './certificates/certificates.ts';
 import { buildLearning, type Learning } from './learning/learning.ts';
 import { loadSecretKey } from './secrets/secret-key.ts';
@@ -68,6 +67,8 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
   const cohorts = new CohortsRepository(db);
   const settings = new SettingsRepository(db);
   const frameworks = new CompetencyFrameworks(db, config.coursesDir);
+  // One accounts service, shared by the areas that need it.
+  const accounts = new AccountsService(users, audit, clock, new LoginThrottleRepository(db));
   let secret: Buffer | null = null;
   const secretKey = () => (secret ??= loadSecretKey({ key: config.secretKey, file: config.secretKeyFile }));
   const lrs = createLrs({
@@ -79,6 +80,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
   });
   const adaptations = new AdaptationsService({ db, clock, audit: (within, entry) => new AuditRepository(within).record(entry) });
   const learning = buildLearning({ db, shared: database.shared, dialect: database.dialect, lrs, baseUrl: config.instanceIri, clock, cohorts, onError: (message, error) => logger.error(message, error) });
+  const followup = buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, frameworks, clock });
   return {
     config,
     database,
@@ -89,7 +91,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
     sessions: new KyselySessionStore(db, clock, config.staffIdleMinutes * 60_000),
     repositories: { users, audit, cohorts, settings },
     services: {
-      accounts: new AccountsService(users, audit, clock, new LoginThrottleRepository(db)),
+      accounts,
       cohorts: new CohortsService(cohorts, users, audit, clock),
     },
     calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
@@ -97,7 +99,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
     speech: new SpeechCache(config.speechCacheDir),
     frameworks,
     learning,
-    followup: buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, frameworks, clock }),
+    followup,
     certificates: buildCertificates({
       db,
       shared: database.shared,
@@ -113,8 +115,8 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
       secretKey,
       users,
       cohorts,
-      accounts: new AccountsService(users, audit, clock, new LoginThrottleRepository(db)),
-      attendanceHours: (userId, from, to) => new AttendanceRepository(db).attendanceHours(userId, from, to),
+      accounts,
+      attendanceHours: (userId, from, to) => followup.attendance.attendanceHours(userId, from, to),
     }),
   };
 }
