@@ -19,6 +19,7 @@ import { loadSecretKey } from './secrets/secret-key.ts';
 import { AdaptationsService } from './adaptations/adaptations.service.ts';
 import { SpeechCache } from './speech/speech-cache.ts';
 import { CompetencyFrameworks } from './courses/current-framework.ts';
+import { AuthoringService } from './authoring/authoring.service.ts';
 
 /**
  * Everything a request handler may use, built once per app from the config, the database and
@@ -58,6 +59,8 @@ export interface AppContext {
   speech: SpeechCache;
   /** The competency framework as the last import stored it (never read from the file once stored). */
   frameworks: CompetencyFrameworks;
+  /** Trainers' drafts of modules, their validation and publication (authoring). */
+  authoring: AuthoringService;
 }
 
 export function buildContext(config: Config, database: DatabaseHandle, clock: Clock, logger: Logger): AppContext {
@@ -98,6 +101,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
     adaptations,
     speech: new SpeechCache(config.speechCacheDir),
     frameworks,
+    authoring: new AuthoringService(db, config.coursesDir, frameworks, clock),
     learning,
     followup,
     certificates: buildCertificates({

@@ -1,18 +1,12 @@
 import type { Request } from 'express';
 import type { AppContext } from '../../context.ts';
-import { AuthoringService } from '../authoring.service.ts';
+import type { AuthoringService } from '../authoring.service.ts';
 
 export const AUTHORS = ['trainer', 'admin'] as const;
 
-/** One service per app, built from the context (no field in AppContext needed). */
-const services = new WeakMap<AppContext, AuthoringService>();
+/** The app's authoring service (built with the context). */
 export function authoringOf(ctx: AppContext): AuthoringService {
-  let service = services.get(ctx);
-  if (!service) {
-    service = new AuthoringService(ctx.database.db, ctx.config.coursesDir, ctx.frameworks, ctx.clock);
-    services.set(ctx, service);
-  }
-  return service;
+  return ctx.authoring;
 }
 
 export const userOf = (req: Request): string => req.session.userId as string;
