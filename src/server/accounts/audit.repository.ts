@@ -15,6 +15,9 @@ export type AuditAction =
   | 'user_reactivated'
   | 'cohort_created'
   | 'cohort_updated'
+  | 'cohort_member_added'
+  | 'cohort_member_removed'
+  | 'users_imported'
   | 'lrs_key_created'
   | 'lrs_key_revoked'
   | (string & {});
@@ -59,6 +62,12 @@ export class AuditRepository {
     if ('details' in by && by.details !== undefined) query = query.where('details', '=', by.details);
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** Has `action` been recorded for this subject (a form token, for instance) already? */
+  async exists(action: AuditAction, subject: string): Promise<boolean> {
+    const row = await this.db.selectFrom('audit_log').select('id').where('action', '=', action).where('subject', '=', subject).executeTakeFirst();
+    return row !== undefined;
   }
 
   async latest(limit: number, offset = 0): Promise<AuditEntry[]> {
