@@ -1,36 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction, AuditEntry } from './audit-entry.ts';
 
 type AnyDb = Kysely<Database>;
 
-export type AuditAction =
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'password_changed'
-  | 'password_reset'
-  | 'user_created'
-  | 'user_deactivated'
-  | 'user_reactivated'
-  | 'cohort_created'
-  | 'cohort_updated'
-  | 'cohort_member_added'
-  | 'cohort_member_removed'
-  | 'users_imported'
-  | 'lrs_key_created'
-  | 'lrs_key_revoked'
-  | (string & {});
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: AuditAction;
-  actorId: string | null;
-  subject: string | null;
-  ip: string | null;
-  details: string | null;
-}
+export type { AuditAction, AuditEntry } from './audit-entry.ts';
 
 /** Append-only journal of logins and account changes. */
 export class AuditRepository {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../accounts/audit.repository.ts';
+import type { AuditEntry } from '../accounts/audit-entry.ts';
 import type { Translate } from '../i18n/catalogue.ts';
 
 /** Names the audit page can put on ids: people as "Name (login)", groups by name. */

@@ -5,8 +5,7 @@ import type { Clock } from '../clock.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { searchKey } from '../text/search-key.ts';
-import { AuditRepository } from '../accounts/audit.repository.ts';
-import { UsersRepository } from '../accounts/users.repository.ts';
+import { accountsStorage } from '../accounts/accounts-storage.ts';
 import { generateOneTimePassword, scryptHasher, type PasswordHasher } from '../accounts/password.ts';
 import { planAccounts, type ListProblem, type PlannedAccount } from '../accounts/account-list.ts';
 import { loginKey } from '../accounts/login-key.ts';
@@ -39,7 +38,7 @@ export class OnboardingService {
   ) {}
 
   async preview(text: string): Promise<{ accounts: PlannedAccount[]; problems: ListProblem[] }> {
-    return planAccounts(text, await new UsersRepository(this.db).existingAccounts());
+    return planAccounts(text, await accountsStorage(this.db).users.existingAccounts());
   }
 
   /**
@@ -48,7 +47,7 @@ export class OnboardingService {
    */
   async importAccounts(input: { text: string; cohortId: string | null; token: string }, origin: RequestOrigin): Promise<ImportResult> {
     const batch = `batch:${input.token}`;
-    const audit = new AuditRepository(this.db);
+    const audit = accountsStorage(this.db).audit;
     if (await audit.exists('users_imported', batch)) throw alreadyImported();
     const cohort = input.cohortId ? await this.requireCohort(input.cohortId) : null;
     const plan = await this.preview(input.text);
@@ -63,8 +62,8 @@ export class OnboardingService {
     const at = this.now();
     try {
       await this.db.transaction().execute(async (trx) => {
-        const audits = new AuditRepository(trx);
-        const users = new UsersRepository(trx);
+        const audits = accountsStorage(trx).audit;
+        const users = accountsStorage(trx).users;
         const cohorts = new CohortsRepository(trx);
         if (await audits.exists('users_imported', batch)) throw alreadyImported();
         for (const a of prepared) {
@@ -83,7 +82,7 @@ export class OnboardingService {
       if (await audit.exists('users_imported', batch)) throw alreadyImported();
       throw new ConflictError('accounts.bulk.errors.changedMeanwhile');
     }
-    const byId = new Map((await new UsersRepository(this.db).findByIds(prepared.map((a) => a.id))).map((u) => [u.id, u]));
+    const byId = new Map((await accountsStorage(this.db).users.findByIds(prepared.map((a) => a.id))).map((u) => [u.id, u]));
     return { ok: true, cohort, issued: prepared.map((a) => ({ user: byId.get(a.id) as User, oneTimePassword: a.oneTimePassword })) };
   }
 
@@ -94,7 +93,7 @@ export class OnboardingService {
    */
   async addMembers(cohortId: string, input: { userIds: string[]; logins: string }, origin: RequestOrigin): Promise<{ ok: true; added: User[] } | { ok: false; problems: ListProblem[] }> {
     const cohort = await this.requireCohort(cohortId);
-    const users = new UsersRepository(this.db);
+    const users = accountsStorage(this.db).users;
     const typed = input.logins.split(/\r?\n/).map((raw, index) => ({ line: index + 1, login: raw.trim() })).filter((l) => l.login !== '');
     const found = new Map((await users.findByLoginKeys(typed.map((l) => loginKey(l.login)))).map((u) => [loginKey(u.login), u]));
     const problems: ListProblem[] = typed.filter((l) => !found.has(loginKey(l.login))).map((l) => ({ line: l.line, key: 'unknownLogin', vars: { login: l.login } }));
@@ -109,7 +108,7 @@ export class OnboardingService {
     const at = this.now();
     await this.db.transaction().execute(async (trx) => {
       const cohorts = new CohortsRepository(trx);
-      const audits = new AuditRepository(trx);
+      const audits = accountsStorage(trx).audit;
       for (const u of people.values()) {
         await cohorts.addMember(cohort.id, u.id, u.role === 'trainer' ? 'trainer' : 'learner');
         await audits.record({ at, action: 'cohort_member_added', actorId: origin.actorId, subject: u.id, ip: origin.ip, details: cohort.id });
@@ -130,14 +129,14 @@ export class OnboardingService {
     );
     const at = this.now();
     await this.db.transaction().execute(async (trx) => {
-      const users = new UsersRepository(trx);
-      const audits = new AuditRepository(trx);
+      const users = accountsStorage(trx).users;
+      const audits = accountsStorage(trx).audit;
       for (const p of prepared) {
         await users.setPassword(p.userId, p.passwordHash, true, at);
         await audits.record({ at, action: 'password_reset', actorId: origin.actorId, subject: p.userId, ip: origin.ip, details: cohort.id });
       }
     });
-    const byId = new Map((await new UsersRepository(this.db).findByIds(prepared.map((p) => p.userId))).map((u) => [u.id, u]));
+    const byId = new Map((await accountsStorage(this.db).users.findByIds(prepared.map((p) => p.userId))).map((u) => [u.id, u]));
     return { cohort, issued: prepared.map((p) => ({ user: byId.get(p.userId) as User, oneTimePassword: p.oneTimePassword })) };
   }
 
