@@ -12,10 +12,10 @@ import { loginAddress } from './login-address.ts';
 
 const bulkSchema = z.object({
   list: z.string({ message: 'errors.required' }).max(20_000, 'errors.tooLong'),
-  cohortId: z.string().max(64).optional().default(''),
+  cohortId: z.string().max(64, 'cohorts.errors.notFound').optional().default(''),
   step: z.enum(['preview', 'create', 'edit']).optional().default('preview'),
   // Drawn by the preview page; the import is recorded under it (a second submit finds it).
-  token: z.string().regex(/^[0-9a-f-]{36}$/).optional(),
+  token: z.string().regex(/^[0-9a-f-]{36}$/, 'accounts.bulk.errors.noPreview').optional(),
 });
 const confirmSchema = z.object({ confirm: z.literal('yes', { message: 'admin.users.resetConfirm.required' }) });
 

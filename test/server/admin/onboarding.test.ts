@@ -87,6 +87,18 @@ describe('admin: onboarding a group at once', () => {
     expect(english.$('[data-testid=bulk-problems] li').first().text()).to.equal('Line 2: the login "JULIEN" is already used.');
   });
 
+  it("starts from a group's page with the group chosen, and refuses a group that does not exist", async () => {
+    const group = cheerio.load((await admin.get(`/admin/cohorts/${cohortId}`)).text);
+    const href = String(group('a[href^="/admin/users/bulk"]').attr('href'));
+    const form = cheerio.load((await admin.get(href)).text);
+    expect(form('#f-cohortId option[selected]').text()).to.equal('Session hiver');
+    const before = Number(await count('users'));
+    const { res, $ } = await preview('Ana Lima', 'inexistant');
+    expect(res.status).to.equal(400);
+    expect($('.alert-error').text()).to.contain("Ce groupe n'existe pas.");
+    expect(Number(await count('users'))).to.equal(before);
+  });
+
   it('a create form sent twice, one after the other or at once, gives one set of accounts and a clear answer', async () => {
     const { create } = await preview('Ana Lima\nPaul Roux\nLéa Roy');
     const first = await admin.post('/admin/users/bulk').type('form').send(create);
