@@ -10,6 +10,7 @@ import { LoginThrottleRepository } from './accounts/login-throttle.repository.ts
 import { KyselySessionStore } from './http/session-store.ts';
 import { CohortsRepository } from './cohorts/cohorts.repository.ts';
 import { CohortsService } from './cohorts/cohorts.service.ts';
+import { OnboardingService } from './cohorts/onboarding.service.ts';
 import { SettingsRepository } from './settings/settings.repository.ts';
 import { createCallsArea, type CallsArea } from './calls/calls-area.ts';
 import { buildFollowup, type Followup } from './followup/followup.ts';
@@ -44,6 +45,8 @@ export interface AppContext {
   services: {
     accounts: AccountsService;
     cohorts: CohortsService;
+    /** Whole groups at once: pasted lists of accounts, several members, a group's passwords. */
+    onboarding: OnboardingService;
   };
   /** Simulated calls (call-player): calls, their service, trainers' reviews of calls. */
   calls: CallsArea;
@@ -96,6 +99,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
     services: {
       accounts,
       cohorts: new CohortsService(cohorts, users, audit, clock),
+      onboarding: new OnboardingService(db, clock),
     },
     calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
     adaptations,

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors.ts';
 import { searchKey } from '../text/search-key.ts';
+import { loginKey } from './login-key.ts';
 import { DUMMY_HASH, generateOneTimePassword, scryptHasher, type PasswordHasher } from './password.ts';
 import type { LoginThrottleRepository } from './login-throttle.repository.ts';
 import { LOGIN_THROTTLE, type AddressClass } from './login-throttle.ts';
@@ -19,9 +20,7 @@ export interface RequestOrigin {
   actorId: string | null;
 }
 
-export function loginKey(login: string): string {
-  return searchKey(login);
-}
+export { loginKey };
 
 export class AccountsService {
   constructor(

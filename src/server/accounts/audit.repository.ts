@@ -1,33 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction, AuditEntry } from './audit-entry.ts';
 
 type AnyDb = Kysely<Database>;
 
-export type AuditAction =
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'password_changed'
-  | 'password_reset'
-  | 'user_created'
-  | 'user_deactivated'
-  | 'user_reactivated'
-  | 'cohort_created'
-  | 'cohort_updated'
-  | 'lrs_key_created'
-  | 'lrs_key_revoked'
-  | (string & {});
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: AuditAction;
-  actorId: string | null;
-  subject: string | null;
-  ip: string | null;
-  details: string | null;
-}
+export type { AuditAction, AuditEntry } from './audit-entry.ts';
 
 /** Append-only journal of logins and account changes. */
 export class AuditRepository {
@@ -59,6 +37,12 @@ export class AuditRepository {
     if ('details' in by && by.details !== undefined) query = query.where('details', '=', by.details);
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** Has `action` been recorded for this subject (a form token, for instance) already? */
+  async exists(action: AuditAction, subject: string): Promise<boolean> {
+    const row = await this.db.selectFrom('audit_log').select('id').where('action', '=', action).where('subject', '=', subject).executeTakeFirst();
+    return row !== undefined;
   }
 
   async latest(limit: number, offset = 0): Promise<AuditEntry[]> {

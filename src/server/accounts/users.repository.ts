@@ -4,6 +4,7 @@ import type { User } from './user.ts';
 import { compareNames } from '../text/natural-order.ts';
 import type { Role } from './roles.ts';
 import type { UsersTable } from './accounts.tables.ts';
+import type { ExistingAccounts } from './account-list.ts';
 
 type AnyDb = Kysely<Database>;
 
@@ -53,6 +54,17 @@ export class UsersRepository {
   async loginKeyExists(loginKey: string): Promise<boolean> {
     const row = await this.db.selectFrom('users').select('id').where('login_key', '=', loginKey).executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** Every login and name already taken, folded, for planning a list of new accounts. */
+  async existingAccounts(): Promise<ExistingAccounts> {
+    const rows = await this.db.selectFrom('users').select(['login', 'login_key', 'name_key']).execute();
+    return { loginKeys: new Set(rows.map((r) => r.login_key)), loginByNameKey: new Map(rows.map((r) => [r.name_key, r.login])) };
+  }
+
+  async findByLoginKeys(keys: string[]): Promise<User[]> {
+    if (keys.length === 0) return [];
+    return (await this.db.selectFrom('users').select(COLUMNS).where('login_key', 'in', keys).execute()).map(toUser);
   }
 
   async insert(user: {

@@ -3,9 +3,13 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { get, post, type RouteSpec } from '../http/route-table.ts';
 import { fields, formErrorsOf, originOf, parseForm, renderFormErrors } from '../http/form.ts';
+import { problemTexts } from './list-problems.ts';
 
 const cohortSchema = z.object({ name: fields.text(120), startDate: fields.date(), endDate: fields.date() });
-const memberSchema = z.object({ userId: fields.text(64) });
+const memberSchema = z.object({
+  userIds: z.union([z.string().max(64), z.array(z.string().max(64)).max(500)]).optional(),
+  logins: z.string().max(20_000).optional().default(''),
+});
 
 export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
   const { cohorts } = ctx.services;
@@ -53,18 +57,22 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
     res.redirect(303, `/admin/cohorts/${id}`);
   };
 
-  const addMember = async (req: Request, res: Response) => {
+  /** Several people at once (ticked, or logins typed one a line), in one transaction. */
+  const addMembers = async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const form = parseForm(memberSchema, req.body);
     if (!form.ok) return renderFormErrors(res, 'admin/cohort', await detailModel(id), form.errors);
-    try {
-      await cohorts.addMember(id, form.values.userId, originOf(req));
-    } catch (err) {
-      const formErr = formErrorsOf(err);
-      if (!formErr) throw err;
-      return renderFormErrors(res, 'admin/cohort', await detailModel(id), formErr.errors, formErr.status);
-    }
-    res.redirect(303, `/admin/cohorts/${id}`);
+    const userIds = form.values.userIds === undefined ? [] : [form.values.userIds].flat();
+    const result = await ctx.services.onboarding.addMembers(id, { userIds, logins: form.values.logins }, originOf(req));
+    if (result.ok) return res.redirect(303, `/admin/cohorts/${id}`);
+    const model = await detailModel(id);
+    const ticked = new Set(userIds);
+    res.status(400).render('admin/cohort', {
+      ...model,
+      candidates: model.candidates.map((c) => ({ ...c, checked: ticked.has(c.id) })),
+      memberValues: { logins: form.values.logins },
+      problems: problemTexts(res, result.problems),
+    });
   };
 
   const removeMember = async (req: Request, res: Response) => {
@@ -79,7 +87,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
     post('/admin/cohorts', ['admin'], create),
     get('/admin/cohorts/:id', ['admin'], show),
     post('/admin/cohorts/:id', ['admin'], update),
-    post('/admin/cohorts/:id/members', ['admin'], addMember),
+    post('/admin/cohorts/:id/members', ['admin'], addMembers),
     post('/admin/cohorts/:id/members/:userId/remove', ['admin'], removeMember),
   ];
 }

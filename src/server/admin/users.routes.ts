@@ -5,12 +5,16 @@ import { get, post, type RouteSpec } from '../http/route-table.ts';
 import { fields, formErrorsOf, originOf, parseForm, renderFormErrors } from '../http/form.ts';
 import { ROLES, isRole } from '../accounts/roles.ts';
 import { searchKey } from '../text/search-key.ts';
+import { loginAddress } from './login-address.ts';
+import { tr } from '../http/locale.ts';
 
 const userSchema = z.object({
   login: fields.text(40).regex(/^[\p{L}\p{N}._-]{2,40}$/u, 'accounts.errors.loginFormat'),
   displayName: fields.text(120),
   role: z.enum(ROLES, { message: 'errors.invalidChoice' }),
 });
+
+const confirmSchema = z.object({ confirm: z.literal('yes', { message: 'admin.users.resetConfirm.required' }) });
 
 const roleOptions = ROLES.map((role) => ({ value: role, labelKey: `accounts.roles.${role}` }));
 
@@ -35,7 +39,8 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
     if (!form.ok) return renderFormErrors(res, 'admin/user-new', { ...model, values: form.values }, form.errors);
     try {
       const { user, oneTimePassword } = await accounts.createUser(form.values, originOf(req));
-      res.status(201).render('admin/password-sheet', { title: 'admin.sheet.title', user, oneTimePassword, created: true });
+      // `account`, not `user`: the layout's header reads `user` as the person logged in (issue 18).
+      res.status(201).render('admin/password-sheet', { title: 'admin.sheet.title', account: user, oneTimePassword, loginUrl: loginAddress(ctx), created: true });
     } catch (err) {
       const formErr = formErrorsOf(err);
       if (!formErr) throw err;
@@ -43,10 +48,30 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
     }
   };
 
+  /** The confirmation a reset needs: it cancels the person's password and ends their sessions. */
+  const resetModel = async (res: Response, id: string) => {
+    const account = await accounts.requireUser(id);
+    const t = tr(res);
+    return {
+      title: 'admin.users.resetConfirm.title',
+      heading: t('admin.users.resetConfirm.heading', { name: account.displayName }),
+      warning: t('admin.users.resetConfirm.warning', { name: account.displayName, login: account.login }),
+      action: `/admin/users/${account.id}/reset-password`,
+      confirmLabel: 'admin.users.resetConfirm.confirm',
+      submitLabel: 'admin.users.resetConfirm.submit',
+      cancelHref: '/admin/users',
+    };
+  };
+
+  const confirmReset = async (req: Request, res: Response) => res.render('admin/reset-confirm', await resetModel(res, String(req.params.id)));
+
   const resetPassword = async (req: Request, res: Response) => {
-    const { user, oneTimePassword } = await accounts.resetPassword(String(req.params.id), originOf(req));
+    const id = String(req.params.id);
+    const form = parseForm(confirmSchema, req.body);
+    if (!form.ok) return renderFormErrors(res, 'admin/reset-confirm', await resetModel(res, id), form.errors);
+    const { user, oneTimePassword } = await accounts.resetPassword(id, originOf(req));
     await ctx.sessions.endUserSessions(user.id, req.session.userId === user.id ? req.sessionID : null);
-    res.render('admin/password-sheet', { title: 'admin.sheet.title', user, oneTimePassword, created: false });
+    res.render('admin/password-sheet', { title: 'admin.sheet.title', account: user, oneTimePassword, loginUrl: loginAddress(ctx), created: false });
   };
 
   const setActive = (active: boolean) => async (req: Request, res: Response) => {
@@ -63,6 +88,7 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
     get('/admin/users', ['admin'], list),
     get('/admin/users/new', ['admin'], showNew),
     post('/admin/users', ['admin'], create),
+    get('/admin/users/:id/reset-password', ['admin'], confirmReset),
     post('/admin/users/:id/reset-password', ['admin'], resetPassword),
     post('/admin/users/:id/deactivate', ['admin'], setActive(false)),
     post('/admin/users/:id/reactivate', ['admin'], setActive(true)),

@@ -43,13 +43,13 @@ export class CohortsService {
       throw new BadRequestError('cohorts.errors.memberRole', { userId: 'cohorts.errors.memberRole' });
     }
     await this.cohorts.addMember(cohortId, userId, user.role);
-    await this.audit.record({ at: this.clock().toISOString(), action: 'cohort_updated', actorId: origin.actorId, subject: cohortId, ip: origin.ip, details: `+${userId}` });
+    await this.audit.record({ at: this.clock().toISOString(), action: 'cohort_member_added', actorId: origin.actorId, subject: userId, ip: origin.ip, details: cohortId });
   }
 
   async removeMember(cohortId: string, userId: string, origin: RequestOrigin): Promise<void> {
     await this.require(cohortId);
     await this.cohorts.removeMember(cohortId, userId);
-    await this.audit.record({ at: this.clock().toISOString(), action: 'cohort_updated', actorId: origin.actorId, subject: cohortId, ip: origin.ip, details: `-${userId}` });
+    await this.audit.record({ at: this.clock().toISOString(), action: 'cohort_member_removed', actorId: origin.actorId, subject: userId, ip: origin.ip, details: cohortId });
   }
 
   async require(id: string): Promise<Cohort> {

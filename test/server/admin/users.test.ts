@@ -67,16 +67,40 @@ describe('admin: accounts and cohorts', () => {
     expect((await t.ctx.repositories.users.findById(julien.id))?.active).to.equal(true);
   });
 
-  it('resets a password with a new one-time sheet', async () => {
-    const julien = await createUser(t.ctx, 'learner', 'julien');
-    const csrf = await csrfFrom(admin, '/admin/users');
-    const res = await admin.post(`/admin/users/${julien.id}/reset-password`).type('form').send({ _csrf: csrf });
-    expect(res.status).to.equal(200);
-    const password = cheerio.load(res.text)('[data-testid=sheet-password]').text();
+  it('resets a password only after a confirmation, with a new one-time sheet', async () => {
+    const julien = await createUser(t.ctx, 'learner', 'julien', 'motdepasse-solide', 'Julien Martin');
+    const list = cheerio.load((await admin.get('/admin/users')).text);
+    expect(list(`a[href="/admin/users/${julien.id}/reset-password"]`).text()).to.contain('Nouveau mot de passe');
+    const confirm = cheerio.load((await admin.get(`/admin/users/${julien.id}/reset-password`)).text);
+    expect(confirm('h1').text()).to.equal('Donner un nouveau mot de passe à Julien Martin ?');
+    const csrf = String(confirm('input[name=_csrf]').val());
     const fresh = request.agent(t.app);
     const token = await csrfFrom(fresh, '/login');
-    expect((await fresh.post('/login').type('form').send({ login: 'julien', password: 'motdepasse-solide', _csrf: token })).status).to.equal(401);
-    expect((await fresh.post('/login').type('form').send({ login: 'julien', password, _csrf: token })).headers.location).to.equal('/account/password');
+
+    const unconfirmed = await admin.post(`/admin/users/${julien.id}/reset-password`).type('form').send({ _csrf: csrf });
+    expect(unconfirmed.status).to.equal(400);
+    expect(cheerio.load(unconfirmed.text)('#f-confirm-error').text()).to.contain('Cochez la case');
+    expect(cheerio.load(unconfirmed.text)('[data-testid=sheet-password]')).to.have.length(0);
+    expect((await fresh.post('/login').type('form').send({ login: 'julien', password: 'motdepasse-solide', _csrf: token })).status).to.equal(303);
+
+    const res = await admin.post(`/admin/users/${julien.id}/reset-password`).type('form').send({ confirm: 'yes', _csrf: csrf });
+    expect(res.status).to.equal(200);
+    const $ = cheerio.load(res.text);
+    const password = $('[data-testid=sheet-password]').text();
+    expect($('[data-testid=sheet-address]').text()).to.equal('http://tremplin.test/login');
+    const other = request.agent(t.app);
+    const otherToken = await csrfFrom(other, '/login');
+    expect((await other.post('/login').type('form').send({ login: 'julien', password: 'motdepasse-solide', _csrf: otherToken })).status).to.equal(401);
+    expect((await other.post('/login').type('form').send({ login: 'julien', password, _csrf: otherToken })).headers.location).to.equal('/account/password');
+  });
+
+  it("keeps the admin's name in the header on the sheet of a new account", async () => {
+    const csrf = await csrfFrom(admin, '/admin/users/new');
+    const res = await admin.post('/admin/users').type('form').send({ displayName: 'Élodie Durand', login: 'elodie.d', role: 'learner', _csrf: csrf });
+    const $ = cheerio.load(res.text);
+    expect($('[data-testid=sheet-name]').text()).to.equal('Élodie Durand');
+    expect($('.site-header .who').text().trim()).to.equal('Test camille');
+    expect($('[data-testid=sheet-address]').text()).to.equal('http://tremplin.test/login');
   });
 
   it('creates a cohort with members; bad dates are explained and store nothing', async () => {
@@ -92,7 +116,7 @@ describe('admin: accounts and cohorts', () => {
     expect(ok.status).to.equal(303);
     const path = ok.headers.location as string;
     csrf = await csrfFrom(admin, path);
-    await admin.post(`${path}/members`).type('form').send({ userId: julien.id, _csrf: csrf });
+    await admin.post(`${path}/members`).type('form').send({ userIds: julien.id, _csrf: csrf });
     const page = cheerio.load((await admin.get(path)).text);
     expect(page('table tbody').text()).to.contain('Julien Martin');
     const [cohort] = await t.ctx.repositories.cohorts.list();

@@ -72,7 +72,7 @@ describe('issue 13: password policy and the sessions a password change ends', ()
     const user = await t.ctx.repositories.users.list({});
     const id = user.find((u) => u.login === 'julien')?.id as string;
     const csrf = await csrfFrom(admin, '/admin/users');
-    expect((await admin.post(`/admin/users/${id}/reset-password`).type('form').send({ _csrf: csrf })).status).to.equal(200);
+    expect((await admin.post(`/admin/users/${id}/reset-password`).type('form').send({ confirm: 'yes', _csrf: csrf })).status).to.equal(200);
     expect((await julien.get('/learner')).status).to.equal(303);
     expect((await admin.get('/admin')).status).to.equal(200);
   });
