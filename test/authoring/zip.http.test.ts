@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import yazl from 'yazl';
 import { readModuleZip, writeModuleZip } from '../../src/server/authoring/module-zip.ts';
@@ -111,6 +112,38 @@ describe('authoring: zip export and import (HTTP)', () => {
       expect(await snapshot(f)).to.deep.equal(before);
     });
   }
+
+  const dangerousSvgs: Array<[string, string]> = [
+    ['a namespaced <s:script>', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></svg>'],
+    ['an onload handler', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>'],
+    ['an xlink:href to http', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="http://evil.test/a.svg#x"/></svg>'],
+    ['a foreignObject', '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject></svg>'],
+    ['entity expansion (billion laughs)', '<!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'],
+  ];
+  for (const [what, svg] of dangerousSvgs) {
+    it(`refuses an SVG with ${what} at zip import, naming the file, and publishes nothing`, async () => {
+      const read = await readModuleZip(await publishedModule());
+      const files = new Map(read.ok ? read.files : []);
+      files.set('images/piege.svg', Buffer.from(svg));
+      const before = await snapshot(f);
+      const res = await upload(f, await writeModuleZip('mon-module', files), true);
+      expect(res.status).to.be.oneOf([400, 422]);
+      const $ = cheerio.load(res.text);
+      const item = $('#import-errors li').filter((_, el) => $(el).children('strong').text() === 'images/piege.svg');
+      expect(item.length, $('#import-errors').text()).to.equal(1);
+      expect(item.text()).to.match(/image SVG refusée/);
+      expect(await snapshot(f)).to.deep.equal(before);
+    });
+  }
+
+  it('accepts a benign SVG at zip import (the shipped course image)', async () => {
+    const read = await readModuleZip(await publishedModule());
+    const files = new Map(read.ok ? read.files : []);
+    files.set('images/phases.svg', readFileSync('courses/accueil-appels-entrants/images/phases-appel.svg'));
+    const res = await upload(f, await writeModuleZip('mon-module', files), true);
+    expect(res.status, res.text).to.equal(303);
+    expect(await countRows(f, 'course_assets')).to.be.greaterThan(0);
+  });
 
   it('refuses too many files and too big files (pure reader limits)', async () => {
     const many = await rawZip(Array.from({ length: 5 }, (_, i) => [`m/f${i}.md`, 'x'] as [string, string]));

@@ -1,3 +1,4 @@
+import { svgRefusalReason } from './svg-allow-list.ts';
 /** Media a module folder may hold, by extension. Anything else is rejected by the validator. */
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   png: 'image/png',
@@ -37,16 +38,7 @@ export function isSourceText(path: string): boolean {
   return ['yaml', 'yml', 'md'].includes(extensionOf(path));
 }
 
-/**
- * SVG is served from our origin; an SVG with scripts, event handlers or external references
- * would run or leak when opened directly, so such files are refused.
- */
+/** See svg-allow-list.ts: SVG images are accepted by allow-list, with namespaces resolved. */
 export function unsafeSvgReason(svg: string): string | undefined {
-  if (/<script[\s>]/i.test(svg)) return 'contient un script';
-  if (/\son[a-z]+\s*=/i.test(svg)) return 'contient un gestionnaire d’événement (on...=)';
-  if (/<foreignObject[\s>]/i.test(svg)) return 'contient un élément foreignObject';
-  if (/(?:href|src)\s*=\s*["']\s*(?:https?:|javascript:|data:|\/\/)/i.test(svg)) {
-    return 'fait référence à une ressource externe';
-  }
-  return undefined;
+  return svgRefusalReason(svg);
 }
