@@ -26,7 +26,8 @@ async function rawZip(entries: Array<[string, string | Buffer]>): Promise<Buffer
 }
 
 async function upload(f: AuthoringFixture, data: Buffer, publish = false) {
-  const req = f.trainer.post(`/trainer/authoring/import?_csrf=${encodeURIComponent(f.csrf)}`).attach('archive', data, 'module.zip');
+  // The token first, as the page's form sends it: the upload reader checks it before the file.
+  const req = f.trainer.post('/trainer/authoring/import').field('_csrf', f.csrf).attach('archive', data, 'module.zip');
   return publish ? req.field('publish', 'on') : req;
 }
 

@@ -56,11 +56,11 @@ describe('certificates: organisation settings (admin)', function () {
 
   it('accepts a PNG logo, refuses another format and an oversized file', async () => {
     const token = await csrf();
-    await admin.post(`/admin/organisation/logo?_csrf=${token}`).attach('logo', Buffer.from('GIF89a....'), 'logo.gif').expect(400);
+    await admin.post('/admin/organisation/logo').field('_csrf', token).attach('logo', Buffer.from('GIF89a....'), 'logo.gif').expect(400);
     expect((await t.ctx.certificates.organisation.get()).logoSha256).to.equal(null);
     const big = Buffer.concat([fs.readFileSync('assets/logo-default.png'), Buffer.alloc(600 * 1024)]);
-    await admin.post(`/admin/organisation/logo?_csrf=${token}`).attach('logo', big, 'big.png').expect(413);
-    await admin.post(`/admin/organisation/logo?_csrf=${token}`).attach('logo', fs.readFileSync('assets/logo-default.png'), 'logo.png').expect(303);
+    await admin.post('/admin/organisation/logo').field('_csrf', token).attach('logo', big, 'big.png').expect(413);
+    await admin.post('/admin/organisation/logo').field('_csrf', token).attach('logo', fs.readFileSync('assets/logo-default.png'), 'logo.png').expect(303);
     const org = await t.ctx.certificates.organisation.get();
     expect(org.logoSha256).to.match(/^[0-9a-f]{64}$/);
     const logo = await admin.get('/admin/organisation/logo').expect(200);

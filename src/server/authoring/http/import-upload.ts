@@ -3,6 +3,7 @@ import { AppError, PayloadTooLargeError } from '../../errors.ts';
 import type { AuthoringService } from '../authoring.service.ts';
 import { ZIP_LIMITS } from '../module-zip.ts';
 import { readMultipart } from '../../http/multipart.ts';
+import { CsrfError } from '../../http/csrf.ts';
 import { base, userOf } from './authoring-area.ts';
 import { errorsByFile } from './draft-view.ts';
 
@@ -15,6 +16,7 @@ export async function importUpload(authoring: AuthoringService, req: Request): P
   try {
     form = await readMultipart(req, ZIP_LIMITS.uploadBytes + 64 * 1024, 'authoring.import.errors.notMultipart');
   } catch (err) {
+    if (err instanceof CsrfError) throw err; // a forged form gets the app's 403 page
     if (err instanceof PayloadTooLargeError) return refused(413, 'authoring.import.errors.tooLarge');
     if (err instanceof AppError) return refused(400, 'authoring.import.errors.noFile');
     throw err;
