@@ -22,7 +22,7 @@ describe('browser: onboarding a group of 24', function () {
     await admin.getByRole('link', { name: "Créer les comptes du groupe d'un coup" }).click();
     const names = Array.from({ length: 24 }, (_, i) => `Stagiaire ${i + 1}`);
     await admin.getByLabel('Liste des stagiaires').fill(names.join('\n'));
-    await admin.getByRole('button', { name: "Voir l'aperçu" }).click();
+    await admin.getByRole('button', { name: "Voir l'aperçu", exact: true }).click();
     expect(await admin.getByTestId('bulk-preview').locator('tbody tr').count()).to.equal(24);
     await admin.getByRole('button', { name: 'Créer tous les comptes de la liste (24)' }).click();
 
@@ -42,6 +42,24 @@ describe('browser: onboarding a group of 24', function () {
     const learner = await h.newPage({ javaScriptEnabled: false });
     await logIn(learner, 'stagiaire.10', password);
     await learner.waitForURL('**/account/password');
+    expect(h.foreignRequests).to.deep.equal([]);
+  });
+
+  it('an admin sends the 24-line CSV file of a spreadsheet, previews, creates them all and prints one sheet', async () => {
+    const second = (await h.t.ctx.services.cohorts.create({ name: 'Atelier printemps', startDate: '2027-03-01', endDate: '2027-08-31' }, { ip: null, actorId: null })).id;
+    const admin = await h.newPage({ javaScriptEnabled: false });
+    await logIn(admin, 'camille', 'motdepasse-solide');
+    await admin.waitForURL('**/admin');
+    await admin.goto('/admin/users/bulk');
+    const csv = ['Prénom;Nom', ...Array.from({ length: 24 }, (_, i) => `Apprenti;Numéro ${i + 1}`)].join('\r\n');
+    await admin.locator('#f-file-cohortId').selectOption(second);
+    await admin.getByLabel('Fichier CSV de la liste').setInputFiles({ name: 'printemps.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await admin.getByRole('button', { name: "Lire le fichier et voir l'aperçu" }).click();
+    expect(await admin.getByTestId('bulk-preview').locator('tbody tr').count()).to.equal(24);
+    await admin.getByRole('button', { name: 'Créer tous les comptes de la liste (24)' }).click();
+    expect(await admin.getByTestId('slip').count()).to.equal(24);
+    expect(await admin.getByTestId('slip-name').nth(23).innerText()).to.equal('Apprenti Numéro 24');
+    expect((await h.t.ctx.repositories.cohorts.members(second)).length).to.equal(24);
     expect(h.foreignRequests).to.deep.equal([]);
   });
 });

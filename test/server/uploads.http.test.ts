@@ -33,6 +33,7 @@ describe('uploads: streaming multipart reader and the token in the form (HTTP)',
     for (const [agent, page, selector] of [
       [admin, '/admin/organisation', 'form[action="/admin/organisation/logo"]'],
       [admin, '/verify', 'form[action="/verify/file"]'],
+      [admin, '/admin/users/bulk', 'form[action="/admin/users/bulk/file"]'],
     ] as const) {
       const $ = cheerio.load((await agent.get(page).expect(200)).text);
       const form = $(selector);

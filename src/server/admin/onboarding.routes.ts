@@ -9,6 +9,9 @@ import { AppError } from '../errors.ts';
 import type { IssuedPassword } from '../cohorts/onboarding.service.ts';
 import { problemTexts } from './list-problems.ts';
 import { loginAddress } from './login-address.ts';
+import { readMultipart } from '../http/multipart.ts';
+import { CsrfError } from '../http/csrf.ts';
+import { ACCOUNT_CSV_MAX_BYTES, listFromCsv } from '../accounts/account-csv.ts';
 
 const bulkSchema = z.object({
   list: z.string({ message: 'errors.required' }).max(20_000, 'errors.tooLong'),
@@ -26,21 +29,52 @@ export function onboardingRoutes(ctx: AppContext): RouteSpec[] {
 
   const showBulk = async (req: Request, res: Response) => res.render('admin/users-bulk', await formModel({ cohortId: typeof req.query.cohort === 'string' ? req.query.cohort : '' }));
 
+  type Problems = Parameters<typeof problemTexts>[1];
+  type ListValues = { list: string; cohortId: string };
+  const refuseList = async (res: Response, values: ListValues, problems: Problems) =>
+    res.status(400).render('admin/users-bulk', { ...(await formModel(values)), errors: { list: 'accounts.bulk.errors.seeLines' }, hasErrors: true, problems: problemTexts(res, problems) });
+
+  /** The accounts a list would create, or its problems by line: nothing is created yet. */
+  const preview = async (res: Response, values: ListValues, cohort: { id: string; name: string } | null) => {
+    const plan = await onboarding.preview(values.list);
+    if (plan.problems.length > 0) return refuseList(res, values, plan.problems);
+    res.render('admin/users-bulk', { ...(await formModel(values)), preview: plan.accounts, previewCohort: cohort, token: randomUUID() });
+  };
+
+  /**
+   * A spreadsheet's CSV export, read into the same list as a paste: the preview that follows
+   * shows it, line by line, before anything is created.
+   */
+  const bulkFile = async (req: Request, res: Response) => {
+    const fileError = async (key: string, status: number, cohortId = '') =>
+      renderFormErrors(res, 'admin/users-bulk', await formModel({ cohortId }), { file: key }, status);
+    let form;
+    try {
+      form = await readMultipart(req, ACCOUNT_CSV_MAX_BYTES, 'accounts.bulk.errors.fileFormat');
+    } catch (err) {
+      if (err instanceof CsrfError || !(err instanceof AppError)) throw err;
+      return fileError(err.status === 413 ? 'accounts.bulk.errors.fileTooLarge' : 'accounts.bulk.errors.fileFormat', err.status === 413 ? 413 : 400);
+    }
+    const cohortId = (form.fields.get('cohortId') ?? '').slice(0, 64);
+    const file = form.files.get('file');
+    if (!file || file.data.length === 0) return fileError('accounts.bulk.errors.fileMissing', 400, cohortId);
+    const read = listFromCsv(file.data);
+    if (!read.ok) return fileError(`accounts.bulk.errors.${read.key}`, 400, cohortId);
+    const cohort = cohortId ? await ctx.repositories.cohorts.findById(cohortId) : null;
+    if (cohortId && !cohort) return renderFormErrors(res, 'admin/users-bulk', await formModel({ list: read.text, cohortId }), { cohortId: 'cohorts.errors.notFound' });
+    return preview(res, { list: read.text, cohortId }, cohort);
+  };
+
   const bulk = async (req: Request, res: Response) => {
     const form = parseForm(bulkSchema, req.body);
     if (!form.ok) return renderFormErrors(res, 'admin/users-bulk', await formModel(form.values), form.errors);
     const { list, cohortId, step, token } = form.values;
     const values = { list, cohortId };
-    const refuse = async (problems: Parameters<typeof problemTexts>[1], status = 400) =>
-      res.status(status).render('admin/users-bulk', { ...(await formModel(values)), errors: { list: 'accounts.bulk.errors.seeLines' }, hasErrors: true, problems: problemTexts(res, problems) });
+    const refuse = (problems: Problems) => refuseList(res, values, problems);
     if (step === 'edit') return res.render('admin/users-bulk', await formModel(values));
     const cohort = cohortId ? await ctx.repositories.cohorts.findById(cohortId) : null;
     if (cohortId && !cohort) return renderFormErrors(res, 'admin/users-bulk', await formModel(values), { cohortId: 'cohorts.errors.notFound' });
-    if (step === 'preview' || !token) {
-      const plan = await onboarding.preview(list);
-      if (plan.problems.length > 0) return refuse(plan.problems);
-      return res.render('admin/users-bulk', { ...(await formModel(values)), preview: plan.accounts, previewCohort: cohort, token: randomUUID() });
-    }
+    if (step === 'preview' || !token) return preview(res, values, cohort);
     try {
       const result = await onboarding.importAccounts({ text: list, cohortId: cohort?.id ?? null, token }, originOf(req));
       if (!result.ok) return await refuse(result.problems);
@@ -106,6 +140,7 @@ export function onboardingRoutes(ctx: AppContext): RouteSpec[] {
   return [
     get('/admin/users/bulk', ['admin'], showBulk),
     post('/admin/users/bulk', ['admin'], bulk),
+    post('/admin/users/bulk/file', ['admin'], bulkFile),
     get('/admin/cohorts/:id/sheet', ['admin'], groupSheet),
     get('/admin/cohorts/:id/reset-passwords', ['admin'], confirmGroupReset),
     post('/admin/cohorts/:id/reset-passwords', ['admin'], groupReset),

@@ -19,7 +19,7 @@ export type CsrfCheck = (sent: string) => boolean;
  * The routes that take a multipart upload, and read it with readMultipart (which checks the
  * token): any other multipart POST is checked here, and fails, as its body is not parsed.
  */
-const UPLOAD_PATHS = new Set(['/trainer/authoring/import', '/admin/organisation/logo', '/verify/file']);
+const UPLOAD_PATHS = new Set(['/trainer/authoring/import', '/admin/organisation/logo', '/verify/file', '/admin/users/bulk/file']);
 
 const sameToken = (sent: string, expected: string): boolean => {
   const given = Buffer.from(sent);
