@@ -49,6 +49,20 @@ describe('certificates: release workflow over HTTP', function () {
     expect((await w.t.ctx.certificates.releases.get(w.learner.id)).leavingDate).to.equal('2026-11-27');
   });
 
+  it('refuses a leaving date before the training began or over a year ahead, keeping the typed date and the stored one', async () => {
+    const csrf = await csrfFrom(trainer, review());
+    for (const [date, message] of [
+      ['2020-01-15', 'La date de sortie ne peut pas être avant le début de la formation.'],
+      ['2031-06-30', "La date de sortie ne peut pas être plus d'un an après aujourd'hui."],
+    ] as const) {
+      const res = await trainer.post(`${review()}/leaving-date`).type('form').send({ _csrf: csrf, leavingDate: date }).expect(400);
+      const $ = cheerio.load(res.text);
+      expect($('#f-leavingDate').val()).to.equal(date);
+      expect($('#f-leavingDate-error').text().trim()).to.equal(message);
+      expect((await w.t.ctx.certificates.releases.get(w.learner.id)).leavingDate).to.equal('2026-11-27');
+    }
+  });
+
   it('needs a written justification to change a level, and keeps it', async () => {
     const csrf = await csrfFrom(trainer, review());
     const short = await trainer.post(`${review()}/levels`).type('form').send({ _csrf: csrf, code: 'T4', level: 'acquis', justification: 'ok' }).expect(400);

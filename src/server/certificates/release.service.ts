@@ -66,8 +66,18 @@ export class ReleaseService {
     return { learner, release, evidence, period: { start: start < end ? start : end, end }, cohortId: cohorts[0]?.id ?? null, framework };
   }
 
+  /**
+   * A leaving date before the training began, or more than a year ahead, is a typing slip:
+   * printed on the certificate it would make the training period nonsense.
+   */
   async setLeavingDate(userId: string, date: string, by: string): Promise<void> {
     await this.learner(userId);
+    const cohorts = (await this.deps.cohorts.cohortsOf(userId)).filter((c) => c.memberRole === 'learner');
+    const firstActivity = (await this.deps.source.statements(userId))[0]?.timestamp;
+    const start = [...cohorts.map((c) => c.startDate), ...(firstActivity ? [String(firstActivity).slice(0, 10)] : [])].sort()[0];
+    if (start && date < start) throw new BadRequestError('errors.badRequest', { leavingDate: 'certificates.errors.leavingBeforeStart' });
+    const latest = new Date(this.deps.clock().getTime() + 366 * 86_400_000).toISOString().slice(0, 10);
+    if (date > latest) throw new BadRequestError('errors.badRequest', { leavingDate: 'certificates.errors.leavingTooLate' });
     await this.deps.releases.update(userId, { leavingDate: date }, by, this.now());
   }
 

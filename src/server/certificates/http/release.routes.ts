@@ -73,7 +73,10 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
       res.redirect(303, `/trainer/release/${userId}${done ? `?done=${done}` : ''}`);
     } catch (err) {
       const formErr = formErrorsOf(err);
-      if (formErr) return renderFormErrors(res, view, await model(userId, { values: req.body }), formErr.errors, formErr.status);
+      // What was typed comes back in its field (the leaving date's field shows the stored one otherwise).
+      const typed = req.body as Record<string, unknown>;
+      const kept = typeof typed.leavingDate === 'string' ? { leavingDate: typed.leavingDate } : {};
+      if (formErr) return renderFormErrors(res, view, await model(userId, { values: typed, ...kept }), formErr.errors, formErr.status);
       throw err;
     }
   };
