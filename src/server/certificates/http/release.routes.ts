@@ -8,7 +8,7 @@ import { fields, formErrorsOf, originOf, parseForm, renderFormErrors } from '../
 import { get, post, type RouteSpec } from '../../http/route-table.ts';
 import { APPRAISAL_CRITERIA, APPRAISAL_LEVELS, APPRAISAL_TEXT_MAX, type AppraisalEntry } from '../appraisal.ts';
 import { sendZip } from './downloads.ts';
-import { reviewView } from './review-view.ts';
+import { reviewView, type TypedForm } from './review-view.ts';
 
 const leavingSchema = z.object({ leavingDate: fields.date() });
 const levelSchema = z.object({
@@ -53,10 +53,10 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
     res.render('certificates/release-list', { title: 'certificates.release.listTitle', rows });
   };
 
-  const model = async (userId: string, extra: Record<string, unknown> = {}) => {
+  const model = async (userId: string, extra: Record<string, unknown> = {}, form?: TypedForm) => {
     const review = await release.review(userId);
     const [certificate] = await registry.list({ userId, status: 'valid' }, 1);
-    return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null), issueKey: randomUUID(), ...extra };
+    return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null, form), issueKey: randomUUID(), ...extra };
   };
 
   const show = async (req: Request, res: Response) => {
@@ -76,7 +76,7 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
       // What was typed comes back in its field (the leaving date's field shows the stored one otherwise).
       const typed = req.body as Record<string, unknown>;
       const kept = typeof typed.leavingDate === 'string' ? { leavingDate: typed.leavingDate } : {};
-      if (formErr) return renderFormErrors(res, view, await model(userId, { values: typed, ...kept }), formErr.errors, formErr.status);
+      if (formErr) return renderFormErrors(res, view, await model(userId, { values: typed, ...kept }, { typed, errors: formErr.errors }), formErr.errors, formErr.status);
       throw err;
     }
   };

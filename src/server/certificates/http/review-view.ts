@@ -6,8 +6,18 @@ import { thinEvidenceWarnings } from '../thin-evidence.ts';
 
 const pct = (scaled: number | null): string => (scaled === null ? '—' : `${Math.round(scaled * 100)} %`);
 
-export function reviewView(review: ReleaseReview, certificate: CertificateRecord | null) {
+/** A form of the page sent back with errors: what was typed, and the message of each field at fault. */
+export interface TypedForm {
+  typed: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+const typedText = (form: TypedForm | undefined, name: string): string | undefined => (typeof form?.typed[name] === 'string' ? (form.typed[name] as string) : undefined);
+
+export function reviewView(review: ReleaseReview, certificate: CertificateRecord | null, form?: TypedForm) {
   const { evidence, release } = review;
+  // The level form of one competency sent back: its row shows what was typed and its message.
+  const levelForm = (code: string) => (form && typedText(form, 'code') === code && ('level' in form.typed || 'justification' in form.typed) ? form : undefined);
   const blocks = new Map<string, typeof evidence.competencies>();
   for (const c of evidence.competencies) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
   return {
@@ -19,13 +29,18 @@ export function reviewView(review: ReleaseReview, certificate: CertificateRecord
     modules: evidence.modules.map((m) => ({ ...m, average: pct(m.averageScaled) })),
     competencyBlocks: [...blocks.entries()].map(([code, rows]) => ({
       code,
-      rows: rows.map((c) => ({
-        ...c,
-        average: pct(c.averageScaled),
-        overridden: c.override !== null,
-        justification: c.override?.justification ?? '',
-        options: ['', 'acquis', 'en_cours', 'non_acquis'].map((value) => ({ value, selected: value === (c.override ? c.level : '') })),
-      })),
+      rows: rows.map((c) => {
+        const sent = levelForm(c.code);
+        const level = sent ? (typedText(sent, 'level') ?? '') : c.override ? c.level : '';
+        return {
+          ...c,
+          average: pct(c.averageScaled),
+          overridden: c.override !== null,
+          justification: sent ? (typedText(sent, 'justification') ?? '') : (c.override?.justification ?? ''),
+          options: ['', 'acquis', 'en_cours', 'non_acquis'].map((value) => ({ value, selected: value === level })),
+          errors: sent?.errors ?? {},
+        };
+      }),
     })),
     roleplay: {
       ...evidence.roleplay,
@@ -37,10 +52,14 @@ export function reviewView(review: ReleaseReview, certificate: CertificateRecord
     },
     appraisal: APPRAISAL_CRITERIA.map((criterion) => {
       const entry = release.appraisal.find((a) => a.criterion === criterion);
+      const sent = form && `text_${criterion}` in form.typed ? form : undefined;
+      const chosen = sent ? typedText(sent, `level_${criterion}`) : entry?.level;
       return {
         criterion,
-        text: entry?.text ?? '',
-        levels: APPRAISAL_LEVELS.map((level) => ({ level, selected: entry?.level === level })),
+        text: sent ? (typedText(sent, `text_${criterion}`) ?? '') : (entry?.text ?? ''),
+        levels: APPRAISAL_LEVELS.map((level) => ({ level, selected: chosen === level })),
+        levelError: sent?.errors[`level_${criterion}`] ?? null,
+        textError: sent?.errors[`text_${criterion}`] ?? null,
       };
     }),
     thinEvidence: thinEvidenceWarnings(evidence).map((w) => ({ key: `certificates.release.thin.${w.code}`, actual: w.actual, threshold: w.threshold })),
