@@ -42,8 +42,9 @@ describe('certificates: PDFs bound to the registry, codes typed by employers', f
   const upload = async (data: Buffer, name: string, lang?: string) => {
     const agent = request.agent(w.t.app);
     const form = await agent.get(`/verify${lang ? `?lang=${lang}` : ''}`).expect(200);
-    const action = cheerio.load(form.text)('form.verify-file-form').attr('action') as string;
-    const res = await agent.post(action).attach('file', data, name);
+    const $form = cheerio.load(form.text)('form.verify-file-form');
+    // The form's token is its first field, ahead of the file (http/multipart.ts).
+    const res = await agent.post($form.attr('action') as string).field('_csrf', String($form.find('input[name=_csrf]').val())).attach('file', data, name);
     return { status: res.status, $: cheerio.load(res.text) };
   };
 
