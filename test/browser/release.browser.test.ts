@@ -93,6 +93,14 @@ describe('browser: the trainer releases a learner with a certificate an employer
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Télécharger le dossier de sortie' }).click();
     expect((await download).suggestedFilename()).to.equal(`dossier-de-sortie-${record!.verificationCode}.zip`);
+    // The download leaves the account open; the trainer closes it on a confirmed step (issue 13).
+    expect((await h.t.ctx.repositories.users.findById(learner.id))?.active).to.equal(true);
+    await page.reload();
+    expect(await page.getByTestId('package-state').innerText()).to.contain('Premier téléchargement le');
+    await page.getByRole('link', { name: 'Le stagiaire a bien son dossier : fermer son compte' }).click();
+    await page.getByLabel('Je confirme : Julien Martin a bien son dossier de sortie.').check();
+    await page.getByRole('button', { name: 'Fermer le compte' }).click();
+    expect(await page.locator('.alert-success').innerText()).to.contain('Compte fermé.');
     expect((await h.t.ctx.repositories.users.findById(learner.id))?.active).to.equal(false);
     expect(h.foreignRequests).to.deep.equal([]);
   });

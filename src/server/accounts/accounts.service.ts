@@ -120,17 +120,31 @@ export class AccountsService {
     return { user, oneTimePassword };
   }
 
+  /**
+   * Deactivates or reactivates an account. The last active admin cannot be deactivated (nobody
+   * could then manage accounts): refused with a 409, nothing changed. Repeating the same action
+   * changes nothing and records nothing again.
+   */
   async setActive(userId: string, active: boolean, origin: RequestOrigin): Promise<User> {
     await this.requireUser(userId);
-    await this.users.setActive(userId, active, this.now());
-    await this.audit.record({
-      at: this.now(),
-      action: active ? 'user_reactivated' : 'user_deactivated',
-      actorId: origin.actorId,
-      subject: userId,
-      ip: origin.ip,
-      details: null,
-    });
+    let changed: boolean;
+    if (active) {
+      changed = await this.users.reactivate(userId, this.now());
+    } else {
+      const outcome = await this.users.deactivateUnlessLastAdmin(userId, this.now());
+      if (outcome === 'lastActiveAdmin') throw new ConflictError('accounts.errors.lastActiveAdmin');
+      changed = outcome === 'deactivated';
+    }
+    if (changed) {
+      await this.audit.record({
+        at: this.now(),
+        action: active ? 'user_reactivated' : 'user_deactivated',
+        actorId: origin.actorId,
+        subject: userId,
+        ip: origin.ip,
+        details: null,
+      });
+    }
     return this.requireUser(userId);
   }
 

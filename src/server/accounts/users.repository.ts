@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { User } from './user.ts';
 import { compareNames } from '../text/natural-order.ts';
@@ -103,8 +103,54 @@ export class UsersRepository {
       .execute();
   }
 
-  async setActive(id: string, active: boolean, now: string): Promise<void> {
-    await this.db.updateTable('users').set({ active: active ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
+  async reactivate(id: string, now: string): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ active: 1, updated_at: now }).where('id', '=', id).where('active', '=', 0).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Deactivates an account unless it is the last active admin. The check and the update are one
+   * conditional UPDATE inside a transaction that first locks the active admins' rows: on
+   * PostgreSQL two admins deactivating each other at once would otherwise each count the other
+   * as still active (READ COMMITTED); with the lock the second waits, then counts again. SQLite
+   * runs one transaction at a time on its single connection.
+   */
+  async deactivateUnlessLastAdmin(id: string, now: string): Promise<'deactivated' | 'alreadyInactive' | 'lastActiveAdmin'> {
+    return this.db.transaction().execute(async (trx) => {
+      if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+        await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).orderBy('id').forUpdate().execute();
+      }
+      const result = await trx
+        .updateTable('users')
+        .set({ active: 0, updated_at: now })
+        .where('id', '=', id)
+        .where('active', '=', 1)
+        .where((eb) =>
+          eb.or([
+            eb('role', '<>', 'admin'),
+            eb(
+              trx.selectFrom('users as other').select(sql<number>`count(*)`.as('n')).where('other.role', '=', 'admin').where('other.active', '=', 1).where('other.id', '<>', id),
+              '>',
+              0,
+            ),
+          ]),
+        )
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) return 'deactivated';
+      const row = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', id).executeTakeFirst();
+      return row && Number(row.active) === 1 && row.role === 'admin' ? 'lastActiveAdmin' : 'alreadyInactive';
+    });
+  }
+
+  /** How many admins can still log in (the admin page hides "Deactivate" from the last one). */
+  async countActiveAdmins(): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('role', '=', 'admin')
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async list(filter: UserListFilter = {}): Promise<User[]> {

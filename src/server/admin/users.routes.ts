@@ -26,7 +26,9 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
     const search = typeof req.query.q === 'string' ? req.query.q.slice(0, 80) : '';
     const found = await ctx.repositories.users.list({ role, search: search ? searchKey(search) : undefined });
     const held = await accounts.heldAccounts(found);
-    const users = found.map((u) => ({ ...u, loginHeld: held.has(u.id) }));
+    // Counted over every account, not the filtered list: the last active admin gets no "Deactivate".
+    const lastActiveAdmin = (await ctx.repositories.users.countActiveAdmins()) <= 1;
+    const users = found.map((u) => ({ ...u, loginHeld: held.has(u.id), lastActiveAdmin: lastActiveAdmin && u.active && u.role === 'admin' }));
     res.render('admin/users', { title: 'admin.users.title', users, roleOptions, filter: { role, q: search } });
   };
 

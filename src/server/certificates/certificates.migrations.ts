@@ -112,4 +112,13 @@ export const certificatesMigrations: Record<string, Migration> = {
       await db.schema.createIndex('certificates_one_valid_per_learner').on('certificates').column('user_id').unique().where(sql.ref('status'), '=', 'valid').execute();
     },
   },
+  '202612042130_certificates_package_window': {
+    async up(db: AnyDb) {
+      // Issue 13: the leaving package can be downloaded again for a few days after its first
+      // download, and the account closes on confirmation, no longer when the download starts.
+      await db.schema.alterTable('learner_releases').addColumn('package_first_at', 'text').execute();
+      // Packages downloaded before: the old download closed the account at once, so that is when.
+      await db.updateTable('learner_releases').set({ package_first_at: sql.ref('closed_at') }).where('closed_at', 'is not', null).execute();
+    },
+  },
 };

@@ -19,6 +19,8 @@ export interface LearnerReleasesTable {
   overrides_json: Generated<string>;
   closed_at: string | null;
   purged_at: string | null;
+  /** The first download of the leaving package: it stays downloadable for a few days after. */
+  package_first_at: string | null;
   updated_by: string | null;
   updated_at: string;
 }

@@ -1,12 +1,16 @@
-/** Downloads: the leaving package (then the account is closed) and a cohort's certificates as one zip. */
+/**
+ * Downloads: the leaving package (downloadable again for a few days; the account closes when the
+ * learner or the trainer confirms they have it) and a cohort's certificates as one zip.
+ */
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { Clock } from '../clock.ts';
-import { NotFoundError } from '../errors.ts';
+import { AppError, ConflictError, NotFoundError } from '../errors.ts';
 import type { EvidenceSource } from './evidence-source.ts';
 import type { IssuingService } from './issuing.service.ts';
 import { assertExportClean, maskRevealingStrings } from './export-guard.ts';
 import { publicUrlRefusal } from './issuing-refusal.ts';
 import { leavingPackageEntries } from './leaving-package.ts';
+import { packageAvailableUntil, packageStillAvailable } from './leaving-package-window.ts';
 import { forbiddenWordsInUrl } from './forbidden-words.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import type { ReleasesRepository } from './releases.repository.ts';
@@ -34,10 +38,17 @@ export class DocumentsService {
     return record;
   }
 
-  /** The zip; closes the learner's account to login (the package is what they leave with). */
-  async leavingPackage(userId: string, origin: { ip: string | null; actorId: string | null }): Promise<{ name: string; zip: Buffer }> {
+  /**
+   * The zip. The account stays open: the package can be downloaded again until
+   * LEAVING_PACKAGE_DAYS after its first download (the same bytes while nothing new is recorded),
+   * then the answer is 410 with the reason.
+   */
+  async leavingPackage(userId: string): Promise<{ name: string; zip: Buffer; availableUntil: string }> {
     const record = await this.currentCertificate(userId);
     const snapshot = record.snapshot as NonNullable<typeof record.snapshot>;
+    if (!packageStillAvailable((await this.deps.releases.get(userId)).packageFirstAt, this.deps.clock())) {
+      throw new AppError(410, 'package_expired', 'certificates.errors.packageExpired');
+    }
     if (this.deps.baseUrls.some((u) => forbiddenWordsInUrl(u).length > 0)) throw publicUrlRefusal(['baseUrlRevealing']);
     const entries = leavingPackageEntries({
       snapshot,
@@ -47,10 +58,21 @@ export class DocumentsService {
     });
     assertExportClean(entries, [snapshot]);
     const zip = await zipBuffer(entries, new Date(snapshot.issuedAt));
-    const now = this.deps.clock().toISOString();
-    await this.deps.releases.update(userId, { closedAt: now }, origin.actorId, now);
+    // Marked once the zip is built: a package that failed to build does not start the period.
+    const first = await this.deps.releases.markPackageDownloaded(userId, this.deps.clock().toISOString());
+    return { name: `dossier-de-sortie-${printedNumber(snapshot)}.zip`, zip, availableUntil: packageAvailableUntil(first) };
+  }
+
+  /**
+   * Closes the learner's account once they (or their trainer) confirmed they have the package:
+   * 409 if it was never downloaded. A second confirmation (a double click, a retry after a cut)
+   * changes nothing more; the account is made inactive again in case the first was interrupted.
+   */
+  async closeAfterPackage(userId: string, origin: { ip: string | null; actorId: string | null }): Promise<'closed' | 'alreadyClosed'> {
+    const outcome = await this.deps.releases.markClosed(userId, this.deps.clock().toISOString(), origin.actorId);
+    if (outcome === 'notDownloaded') throw new ConflictError('certificates.errors.packageNotDownloaded');
     await this.deps.accounts.setActive(userId, false, origin);
-    return { name: `dossier-de-sortie-${printedNumber(snapshot)}.zip`, zip };
+    return outcome;
   }
 
   /** Every valid certificate of a cohort, as PDFs plus credentials. */

@@ -1,4 +1,4 @@
-/** learner_releases: birth date (admin), leaving date and the trainer's draft, account closing and purge marks. */
+/** learner_releases: birth date (admin), leaving date and the trainer's draft, the package's first download, account closing and purge marks. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { LevelOverride } from '../evidence/level-overrides.ts';
@@ -11,6 +11,8 @@ export interface LearnerRelease {
   leavingDate: string | null;
   appraisal: AppraisalEntry[];
   overrides: LevelOverride[];
+  /** First download of the leaving package (leaving-package-window.ts). */
+  packageFirstAt: string | null;
   closedAt: string | null;
   purgedAt: string | null;
   updatedAt: string | null;
@@ -18,7 +20,7 @@ export interface LearnerRelease {
 
 type ReleaseRow = Selectable<LearnerReleasesTable>;
 
-const empty = (userId: string): LearnerRelease => ({ userId, birthDate: null, leavingDate: null, appraisal: [], overrides: [], closedAt: null, purgedAt: null, updatedAt: null });
+const empty = (userId: string): LearnerRelease => ({ userId, birthDate: null, leavingDate: null, appraisal: [], overrides: [], packageFirstAt: null, closedAt: null, purgedAt: null, updatedAt: null });
 
 function toRelease(row: ReleaseRow): LearnerRelease {
   return {
@@ -27,13 +29,14 @@ function toRelease(row: ReleaseRow): LearnerRelease {
     leavingDate: row.leaving_date,
     appraisal: JSON.parse(row.appraisal_json) as AppraisalEntry[],
     overrides: JSON.parse(row.overrides_json) as LevelOverride[],
+    packageFirstAt: row.package_first_at,
     closedAt: row.closed_at,
     purgedAt: row.purged_at,
     updatedAt: row.updated_at,
   };
 }
 
-export type ReleaseChange = Partial<Pick<LearnerRelease, 'birthDate' | 'leavingDate' | 'appraisal' | 'overrides' | 'closedAt' | 'purgedAt'>>;
+export type ReleaseChange = Partial<Pick<LearnerRelease, 'birthDate' | 'leavingDate' | 'appraisal' | 'overrides' | 'purgedAt'>>;
 
 export class ReleasesRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -50,13 +53,14 @@ export class ReleasesRepository {
 
   async update(userId: string, change: ReleaseChange, by: string | null, now: string): Promise<void> {
     const next = { ...(await this.get(userId)), ...change };
-    const row: ReleaseRow = {
+    // The package and closing marks are never rewritten from this read: a draft saved while the
+    // learner confirms must not undo the closing (they have their own conditional updates).
+    const row: Omit<ReleaseRow, 'closed_at' | 'package_first_at'> = {
       user_id: userId,
       birth_date: next.birthDate,
       leaving_date: next.leavingDate,
       appraisal_json: JSON.stringify(next.appraisal),
       overrides_json: JSON.stringify(next.overrides),
-      closed_at: next.closedAt,
       purged_at: next.purgedAt,
       updated_by: by,
       updated_at: now,
@@ -67,6 +71,32 @@ export class ReleasesRepository {
       .values(row)
       .onConflict((oc) => oc.column('user_id').doUpdateSet(set))
       .execute();
+  }
+
+  /**
+   * Records the package's first download and returns it: later downloads keep the first date, so
+   * parallel or repeated downloads all measure the period from the same moment.
+   */
+  async markPackageDownloaded(userId: string, now: string): Promise<string> {
+    await this.db.insertInto('learner_releases').values({ user_id: userId, updated_at: now }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+    await this.db.updateTable('learner_releases').set({ package_first_at: now }).where('user_id', '=', userId).where('package_first_at', 'is', null).execute();
+    return (await this.get(userId)).packageFirstAt as string;
+  }
+
+  /**
+   * Marks the account closed after the learner (or the trainer) confirmed they have the package.
+   * Conditional, so that of two parallel confirmations one closes and the other changes nothing.
+   */
+  async markClosed(userId: string, now: string, by: string | null): Promise<'closed' | 'alreadyClosed' | 'notDownloaded'> {
+    const result = await this.db
+      .updateTable('learner_releases')
+      .set({ closed_at: now, updated_at: now, updated_by: by })
+      .where('user_id', '=', userId)
+      .where('closed_at', 'is', null)
+      .where('package_first_at', 'is not', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) return 'closed';
+    return (await this.get(userId)).closedAt === null ? 'notDownloaded' : 'alreadyClosed';
   }
 
   /** Released learners whose leaving date is before `date` and who are not purged yet. */

@@ -8,10 +8,12 @@ import { formatHours } from './format-duration.ts';
 import { isLocale } from '../i18n/catalogue.ts';
 import { parisDay, parisMidnightUtc, weekStart } from './paris-date.ts';
 import { PartnerRepository } from './partner.repository.ts';
+import { PARTNER_MIN_LEARNERS, partnerMaySeeFigures } from './partner-privacy.ts';
 
 /**
  * The prison administration's follow-up: numbers per cohort and nothing else. No learner name,
- * answer, transcript or comment ever reaches this page (a test checks it).
+ * answer, transcript or comment ever reaches this page (a test checks it), and a group of fewer
+ * than PARTNER_MIN_LEARNERS learners shows no figure at all (partner-privacy.ts).
  */
 export function partnerRoutes(ctx: AppContext): RouteSpec[] {
   const f = ctx.followup;
@@ -36,6 +38,10 @@ export function partnerRoutes(ctx: AppContext): RouteSpec[] {
     for (const cohort of cohorts) {
       const learners = (await ctx.repositories.cohorts.members(cohort.id)).filter((m) => m.memberRole === 'learner');
       const ids = learners.map((l) => l.userId);
+      if (!partnerMaySeeFigures(ids.length)) {
+        rows.push({ ...cohort, masked: true });
+        continue;
+      }
       const [modules, progress, attendance, onlineSeconds, certificates, active] = await Promise.all([
         boardModules(f, cohort.id),
         f.board.progress(ids),
@@ -52,6 +58,7 @@ export function partnerRoutes(ctx: AppContext): RouteSpec[] {
       const attendanceHours = [...attendance.values()].reduce((s, t) => s + t.hours, 0);
       rows.push({
         ...cohort,
+        masked: false,
         enrolled: ids.length,
         active,
         attendanceHours: formatHours(attendanceHours, locale),
@@ -61,7 +68,7 @@ export function partnerRoutes(ctx: AppContext): RouteSpec[] {
         certificates,
       });
     }
-    res.render('followup/partner', { title: 'followup.partner.title', cohorts: rows });
+    res.render('followup/partner', { title: 'followup.partner.title', cohorts: rows, minLearners: PARTNER_MIN_LEARNERS });
   };
 
   return [get('/partner', ['partner'], show)];

@@ -1,16 +1,19 @@
-/** /trainer/release: mark a learner as leaving, review the evidence, adjust, appraise, preview, issue. */
+/** /trainer/release: mark a learner as leaving, review the evidence, adjust, appraise, preview, issue, hand over the package, close the account. */
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { BadRequestError } from '../../errors.ts';
+import { BadRequestError, ConflictError } from '../../errors.ts';
 import { fields, formErrorsOf, originOf, parseForm, renderFormErrors } from '../../http/form.ts';
 import { get, post, type RouteSpec } from '../../http/route-table.ts';
+import { tr } from '../../http/locale.ts';
 import { APPRAISAL_CRITERIA, APPRAISAL_LEVELS, APPRAISAL_TEXT_MAX, type AppraisalEntry } from '../appraisal.ts';
 import { sendZip } from './downloads.ts';
 import { reviewView, type TypedForm } from './review-view.ts';
+import { packageState } from './package-state.ts';
 
 const leavingSchema = z.object({ leavingDate: fields.date() });
+const closeSchema = z.object({ confirm: z.literal('yes', { message: 'certificates.learner.closeConfirm.required' }) });
 const levelSchema = z.object({
   code: fields.text(20),
   level: z.enum(['', 'acquis', 'en_cours', 'non_acquis'], { message: 'errors.required' }),
@@ -29,7 +32,7 @@ const appraisalSchema = z.object(
 );
 
 /** Notices the review page shows after a redirect (certificates.release.done.*). */
-const DONE = ['leaving', 'level', 'appraisal', 'issued'];
+const DONE = ['leaving', 'level', 'appraisal', 'issued', 'closed'];
 
 export function releaseRoutes(ctx: AppContext): RouteSpec[] {
   const { release, issuing, documents, registry } = ctx.certificates;
@@ -56,7 +59,8 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
   const model = async (userId: string, extra: Record<string, unknown> = {}, form?: TypedForm) => {
     const review = await release.review(userId);
     const [certificate] = await registry.list({ userId, status: 'valid' }, 1);
-    return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null, form), issueKey: randomUUID(), ...extra };
+    const leavingPackage = packageState(await ctx.certificates.releases.get(userId), ctx.clock());
+    return { title: 'certificates.release.title', ...reviewView(review, certificate ?? null, form), leavingPackage, issueKey: randomUUID(), ...extra };
   };
 
   const show = async (req: Request, res: Response) => {
@@ -125,8 +129,44 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
   const leavingPackage = async (req: Request, res: Response) => {
     const userId = userIdOf(req);
     await inScope(req);
-    const { name, zip } = await documents.leavingPackage(userId, originOf(req));
+    const { name, zip } = await documents.leavingPackage(userId);
     sendZip(res, name, zip);
+  };
+
+  /** The trainer closes the account for the learner, once they confirm the learner has the package. */
+  const closeModel = async (res: Response, userId: string) => {
+    const learner = await ctx.services.accounts.requireUser(userId);
+    const t = tr(res);
+    return {
+      title: 'certificates.release.closeConfirm.title',
+      heading: t('certificates.release.closeConfirm.heading', { name: learner.displayName }),
+      warning: t('certificates.release.closeConfirm.warning', { name: learner.displayName }),
+      confirmLabel: t('certificates.release.closeConfirm.confirm', { name: learner.displayName }),
+      submitLabel: t('certificates.release.closeConfirm.submit'),
+      action: `/trainer/release/${userId}/close`,
+      cancelHref: `/trainer/release/${userId}`,
+    };
+  };
+
+  const requireDownloaded = async (userId: string) => {
+    if ((await ctx.certificates.releases.get(userId)).packageFirstAt === null) throw new ConflictError('certificates.errors.packageNotDownloaded');
+  };
+
+  const confirmClose = async (req: Request, res: Response) => {
+    const userId = userIdOf(req);
+    await inScope(req);
+    await requireDownloaded(userId);
+    res.render('certificates/close-confirm', await closeModel(res, userId));
+  };
+
+  const close = async (req: Request, res: Response) => {
+    const userId = userIdOf(req);
+    await inScope(req);
+    await requireDownloaded(userId);
+    const form = parseForm(closeSchema, req.body);
+    if (!form.ok) return renderFormErrors(res, 'certificates/close-confirm', await closeModel(res, userId), form.errors);
+    await documents.closeAfterPackage(userId, originOf(req));
+    res.redirect(303, `/trainer/release/${userId}?done=closed`);
   };
 
   return [
@@ -138,5 +178,7 @@ export function releaseRoutes(ctx: AppContext): RouteSpec[] {
     get('/trainer/release/:userId/preview.pdf', ['trainer'], preview),
     post('/trainer/release/:userId/issue', ['trainer'], issue),
     post('/trainer/release/:userId/package', ['trainer'], leavingPackage),
+    get('/trainer/release/:userId/close', ['trainer'], confirmClose),
+    post('/trainer/release/:userId/close', ['trainer'], close),
   ];
 }
