@@ -17,6 +17,9 @@ const DEMO_ACCOUNTS: Array<Omit<DemoAccount, 'oneTimePassword'>> = [
   { login: 'stagiaire1', displayName: 'Julien Martin', role: 'learner' },
   { login: 'stagiaire2', displayName: 'Sofiane Benali', role: 'learner' },
   { login: 'stagiaire3', displayName: 'Thomas Lefèvre', role: 'learner' },
+  // Five learners: the partner's view shows a group's figures from five people on (k-anonymity).
+  { login: 'stagiaire4', displayName: 'Mehdi Roussel', role: 'learner' },
+  { login: 'stagiaire5', displayName: 'Kevin Dupuis', role: 'learner' },
   { login: 'partenaire', displayName: 'Nadia Suivi', role: 'partner' },
 ];
 

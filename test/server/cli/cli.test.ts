@@ -101,7 +101,7 @@ describe('CLI: npm run tremplin -- <command>', function () {
     expect(second.stdout).to.contain('already exist');
     database = await openDatabase(target.url);
     const users = await database.db.selectFrom('users').select('login').execute();
-    expect(users).to.have.length(6);
+    expect(users).to.have.length(8);
     expect(await database.db.selectFrom('cohorts').select('id').execute()).to.have.length(1);
   });
 
