@@ -130,7 +130,14 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
     const names = new Map<string, string>();
     for (const r of found) names.set(r.reviewerId, (await ctx.repositories.users.findById(r.reviewerId))?.displayName ?? '');
     const rescores = await ctx.calls.rescores.list(open.call.registration);
-    res.render('calls/debrief', { title: 'calls.debrief.title', ...debriefView(ctx.calls.rescores.corrected(open, rescores), found, names, rescores) });
+    const view = debriefView(ctx.calls.rescores.corrected(open, rescores), found, names, rescores);
+    // The learner hears their own recorded answers beside the transcript.
+    const voices = new Map((await ctx.calls.voice.listForRegistration(open.call.registration)).map((r) => [r.turn, r]));
+    const turns = view.turns.map((t) => {
+      const voice = voices.get(t.turn);
+      return { ...t, voice: voice ? { url: `/learner/voice/recordings/${voice.id}`, seconds: Math.max(1, Math.round(voice.durationMs / 1000)) } : null };
+    });
+    res.render('calls/debrief', { title: 'calls.debrief.title', scripts: ['/static/js/listen-back.js'], ...view, turns });
   };
 
   const audio = async (req: Request, res: Response) => {
