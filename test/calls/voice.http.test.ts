@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { expect } from 'chai';
 import request from 'supertest';
 import { anyTable } from '../helpers/database.ts';
-import { csrfFrom } from '../helpers/app.ts';
+import { createUser, csrfFrom, loginAs } from '../helpers/app.ts';
 import { runCommand } from '../certificates/run-command.ts';
 import { MINI_LINES } from '../roleplay/helpers.ts';
 import { callBed, choiceReading, page, startTestCall, statementsOf, storedCall, type CallBed } from './support.ts';
@@ -118,6 +118,22 @@ describe('voice: consent, recordings with their turn, withdrawal and retention (
     expect(own.headers['content-type']).to.match(/^audio\/webm/);
     expect(Buffer.compare(own.body as Buffer, recording)).to.equal(0);
     await bed.other.get(`/learner/voice/recordings/${row.id}`).expect(404);
+
+    // The learner's trainer hears it on the call review, beside the transcript; another trainer does not.
+    const claire = await createUser(bed.t.ctx, 'trainer', 'claire');
+    const [cohort] = await bed.t.ctx.repositories.cohorts.cohortsOf(bed.learnerId);
+    await bed.t.ctx.repositories.cohorts.addMember(cohort.id, claire.id, 'trainer');
+    await createUser(bed.t.ctx, 'trainer', 'marc');
+    const trainer = await loginAs(bed.t.app, 'claire');
+    const review = page((await trainer.get(`/trainer/calls/${registration}`).expect(200)).text);
+    expect(review('audio.learner-voice').attr('src')).to.equal(`/trainer/calls/${registration}/recordings/${row.id}`);
+    expect(review('.voice-duration').text()).to.equal('durée 2 s');
+    const heard = await trainer.get(`/trainer/calls/${registration}/recordings/${row.id}`).buffer(true).expect(200);
+    expect(Buffer.compare(heard.body as Buffer, recording)).to.equal(0);
+    const stranger = await loginAs(bed.t.app, 'marc');
+    const refused = await stranger.get(`/trainer/calls/${registration}/recordings/${row.id}`);
+    expect(refused.status).to.equal(403);
+    expect(refused.body).to.not.deep.equal(recording);
   });
 
   it('refuses a file that is not a WebM recording with a translated message, and stores nothing', async () => {
