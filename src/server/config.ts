@@ -42,6 +42,10 @@ export interface Config {
   lrsBodyLimitBytes: number;
   /** SPEECH_CACHE_DIR: read-aloud files synthesized by espeak-ng, named by hash; next to the SQLite file by default. */
   speechCacheDir: string;
+  /** TLS_CERT_FILE and TLS_KEY_FILE (PEM): both set, the server answers https (the microphone needs a secure context). */
+  tls?: { certFile: string; keyFile: string };
+  /** VOICE_RETENTION_DAYS: learners' call recordings older than this are purged (90 by default). */
+  voiceRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +105,11 @@ export function parseConfig(env: Env): Config {
   const dataDir = sqliteFile !== '' && sqliteFile !== ':memory:' ? path.dirname(sqliteFile) : 'data';
   const mode = (env.TREMPLIN_MODE || 'full') as AppMode;
   if (mode !== 'full' && mode !== 'verify') throw new ConfigError(`TREMPLIN_MODE must be full or verify, got "${env.TREMPLIN_MODE}"`);
+  const tlsCertFile = env.TLS_CERT_FILE || undefined;
+  const tlsKeyFile = env.TLS_KEY_FILE || undefined;
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    throw new ConfigError(`TLS_CERT_FILE and TLS_KEY_FILE go together: ${tlsCertFile ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'} is missing`);
+  }
   return {
     mode,
     port,
@@ -121,5 +130,7 @@ export function parseConfig(env: Env): Config {
     formBodyLimitBytes: integer(env, 'FORM_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     lrsBodyLimitBytes: integer(env, 'LRS_BODY_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     speechCacheDir: env.SPEECH_CACHE_DIR || path.join(dataDir, 'speech-cache'),
+    tls: tlsCertFile && tlsKeyFile ? { certFile: tlsCertFile, keyFile: tlsKeyFile } : undefined,
+    voiceRetentionDays: integer(env, 'VOICE_RETENTION_DAYS', 90, 1, 3650),
   };
 }

@@ -101,7 +101,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
       cohorts: new CohortsService(cohorts, users, audit, clock),
       onboarding: new OnboardingService(db, clock),
     },
-    calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId) }),
+    calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId), voiceRetentionDays: config.voiceRetentionDays }),
     adaptations,
     speech: new SpeechCache(config.speechCacheDir),
     frameworks,

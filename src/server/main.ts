@@ -1,9 +1,12 @@
-import { ConfigError } from './config.ts';
+import { ConfigError, parseConfig } from './config.ts';
 import { boot, resolveSessionSecret } from './boot.ts';
 import { createApp } from './app.ts';
 import { runStartupTasks } from './startup.ts';
+import { createListeningServer } from './listen.ts';
 
 async function main(): Promise<void> {
+  // Certificate files are read before the database is opened, so a bad path stops the start at once.
+  const server = createListeningServer(parseConfig(process.env));
   const { ctx, config, database } = await boot();
   // The public verification site imports no course, seeds no account and holds no signing key.
   const verifySite = config.mode === 'verify';
@@ -13,8 +16,10 @@ async function main(): Promise<void> {
     await ctx.certificates.signingKey();
   }
   const app = createApp(ctx, verifySite ? '' : await resolveSessionSecret(ctx));
-  const server = app.listen(config.port, () => {
-    process.stdout.write(`Tremplin${verifySite ? ' (verification site)' : ''} listening on ${config.baseUrl} (port ${config.port}, ${database.dialect})\n`);
+  server.on('request', app);
+  server.listen(config.port, () => {
+    const scheme = config.tls ? 'https' : 'http';
+    process.stdout.write(`Tremplin${verifySite ? ' (verification site)' : ''} listening on ${config.baseUrl} (port ${config.port}, ${scheme}, ${database.dialect})\n`);
   });
   const stop = () => {
     server.close(() => void database.close().then(() => process.exit(0)));

@@ -14,7 +14,7 @@ import { expect } from 'chai';
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
 
 /** The composition root: may import anything. */
-const ROOT = ['main.ts', 'boot.ts', 'app.ts', 'context.ts', 'routes.ts', 'startup.ts', 'health.ts'];
+const ROOT = ['main.ts', 'boot.ts', 'app.ts', 'context.ts', 'routes.ts', 'startup.ts', 'health.ts', 'listen.ts'];
 /** The shared kernel: imported by any area, importing no area and not the root. */
 const KERNEL = ['lrs', 'xapi', 'text', 'i18n', 'charts', 'settings', 'secrets', 'http', 'db', 'clock.ts', 'errors.ts', 'seeded-shuffle.ts', 'logger.ts', 'config.ts'];
 

@@ -18,13 +18,14 @@ export interface BrowserHarness {
 }
 
 /** The real app listening on a loopback port, driven by Debian's Chromium. */
-export async function startBrowserHarness(env: Record<string, string> = {}): Promise<BrowserHarness> {
+/** `extraFlags`: more Chromium switches (a fake microphone for the voice test). */
+export async function startBrowserHarness(env: Record<string, string> = {}, extraFlags: string[] = []): Promise<BrowserHarness> {
   const t = await createTestApp(env);
   const server: Server = await new Promise((resolve) => {
     const s = t.app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, ...extraFlags] });
   const foreignRequests: string[] = [];
   return {
     t,

@@ -41,6 +41,8 @@ export interface StatementRepository {
   markVoided(statementIds: readonly string[]): Promise<void>;
   saveDefinitions(definitions: ReadonlyMap<string, JsonObject>, onlyIds: ReadonlySet<string>): Promise<void>;
   saveAttachments(attachments: readonly AttachmentContent[]): Promise<void>;
+  /** Removes stored attachment contents (the statements keep their metadata); the number removed. */
+  deleteAttachments(sha2s: readonly string[]): Promise<number>;
   // queries
   newestSid(): Promise<string | undefined>;
   findByIds(statementIds: readonly string[]): Promise<Map<string, StoredRow>>;
@@ -188,6 +190,15 @@ export function createStatementRepository(
           .onConflict((oc) => oc.column('sha2').doNothing())
           .execute();
       }
+    },
+
+    async deleteAttachments(sha2s) {
+      let removed = 0;
+      for (const part of chunks([...new Set(sha2s.map((h) => h.toLowerCase()))])) {
+        const result = await db.deleteFrom('lrs_attachment').where('sha2', 'in', part).executeTakeFirst();
+        removed += Number(result.numDeletedRows);
+      }
+      return removed;
     },
 
     async after(sid, limit) {

@@ -34,6 +34,8 @@ export interface LrsTransaction {
   afterCommit(): Promise<void>;
   /** LrsService.statementsAfter, read inside the caller's transaction. */
   statementsAfter(sid: string | null, limit: number): Promise<Array<{ sid: string; statement: Statement }>>;
+  /** LrsService.deleteAttachments, inside the caller's transaction. */
+  deleteAttachments(sha2s: readonly string[]): Promise<number>;
 }
 
 export interface StatementPage {
@@ -59,6 +61,11 @@ export interface LrsService {
   withTransaction(trx: SharedHandle): LrsTransaction;
   definitions(activityIds: readonly string[]): Promise<Map<string, JsonObject>>;
   attachments(sha2s: readonly string[]): Promise<AttachmentContent[]>;
+  /**
+   * Erases attachment contents by hash (a learner's withdrawn consent, a retention period): the
+   * statements stay as stored, with the attachment's metadata, and are then served without the part.
+   */
+  deleteAttachments(sha2s: readonly string[]): Promise<number>;
 }
 
 interface Deps {
@@ -240,6 +247,7 @@ export function createStatementService({ repo, repoOn, ids, defaultAuthority, on
         async statementsAfter(sid, limit) {
           return (await store.after(sid, limit)).map((r) => ({ sid: r.sid, statement: parse(r.full) }));
         },
+        deleteAttachments: (sha2s) => store.deleteAttachments(sha2s),
       };
     },
 
@@ -270,5 +278,6 @@ export function createStatementService({ repo, repoOn, ids, defaultAuthority, on
 
     definitions: (activityIds) => repo.definitions(activityIds),
     attachments: (sha2s) => repo.attachments(sha2s),
+    deleteAttachments: (sha2s) => repo.deleteAttachments(sha2s),
   };
 }

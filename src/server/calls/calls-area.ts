@@ -9,6 +9,8 @@ import { createModuleAccess, type CallModuleAccess, type LearningModules } from 
 import { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
 import { CallRescoresRepository } from './rescore/call-rescores.repository.ts';
 import { CallRescoreService } from './rescore/call-rescore.service.ts';
+import { VoiceRepository } from './voice/voice.repository.ts';
+import { VoiceService } from './voice/voice.service.ts';
 
 /** The call player's part of the app context (ctx.calls). */
 export interface CallsArea {
@@ -20,6 +22,8 @@ export interface CallsArea {
   modules: CallModuleAccess;
   /** Trainers' scores of typed answers: they change the debrief, the evidence and the certificate. */
   rescores: CallRescoreService;
+  /** The learner's voice: consent, recordings with their turns, withdrawal and retention. */
+  voice: VoiceService;
 }
 
 export function createCallsArea(deps: {
@@ -32,16 +36,20 @@ export function createCallsArea(deps: {
   learning: LearningModules;
   /** The learner's "temps adapté" (adaptations area): a call keeps the factor it started with. */
   timeFactorOf?: (userId: string) => Promise<number | null>;
+  /** VOICE_RETENTION_DAYS. */
+  voiceRetentionDays?: number;
 }): CallsArea {
   const calls = new RoleplayCallsRepository(deps.db);
   const modules = createModuleAccess(deps.db, deps.learning);
   const run = unitOfWork(deps.shared, deps.lrs);
-  const service = new CallsService({ calls, modules, lrs: deps.lrs, run, clock: deps.clock, baseUrl: deps.baseUrl, timeFactorOf: deps.timeFactorOf ?? (async () => 1) });
+  const voice = new VoiceRepository(deps.db);
+  const service = new CallsService({ calls, modules, lrs: deps.lrs, run, clock: deps.clock, baseUrl: deps.baseUrl, timeFactorOf: deps.timeFactorOf ?? (async () => 1), voice });
   return {
     reviews: new CallReviewsRepository(deps.db, deps.clock),
     calls,
     modules,
     service,
+    voice: new VoiceService({ voice, lrs: deps.lrs, run, clock: deps.clock, retentionDays: deps.voiceRetentionDays ?? 90 }),
     rescores: new CallRescoreService({ calls, rescores: new CallRescoresRepository(deps.db), modules, service, run, clock: deps.clock, baseUrl: deps.baseUrl }),
   };
 }

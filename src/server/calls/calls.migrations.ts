@@ -86,4 +86,31 @@ export const callsMigrations: Record<string, Migration> = {
       await db.schema.createIndex('call_rescores_revision').on('call_rescores').columns(['registration', 'revision']).unique().execute();
     },
   },
+  '202612042130_calls_voice': {
+    async up(db: AnyDb) {
+      // A learner's agreement to have their spoken answers recorded (issue 14): no row, no recording.
+      await db.schema
+        .createTable('voice_consents')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('given_at', 'text', (c) => c.notNull())
+        .execute();
+      // One recording per turn statement; its sound is that statement's xAPI attachment (sha2).
+      await db.schema
+        .createTable('voice_recordings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('registration', 'text', (c) => c.notNull())
+        .addColumn('statement_id', 'text', (c) => c.notNull().unique())
+        .addColumn('turn', 'integer', (c) => c.notNull())
+        .addColumn('sha2', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('voice_recordings_registration_idx').on('voice_recordings').columns(['registration', 'turn']).execute();
+      await db.schema.createIndex('voice_recordings_user_idx').on('voice_recordings').columns(['user_id', 'recorded_at']).execute();
+      await db.schema.createIndex('voice_recordings_recorded_idx').on('voice_recordings').columns(['recorded_at']).execute();
+    },
+  },
 };

@@ -9,6 +9,9 @@ import type { CallMove, CallRejection, OpenCall } from './calls.service.ts';
 import { debriefView } from './debrief-view.ts';
 import { playerView } from './player-view.ts';
 import { startView } from './start-view.ts';
+import { readMultipart } from '../http/multipart.ts';
+import { checkRecording, MAX_RECORDING_BYTES, type PostedRecording } from './voice/voice-recording.ts';
+import { voiceRoutes } from './voice/voice.routes.ts';
 
 const SCRIPTS = ['/static/js/call.js'];
 const id = z.string().min(1).max(100);
@@ -39,8 +42,25 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
   const userOf = (req: Request) => req.session.userId as string;
   const now = () => ctx.clock().getTime();
 
-  const renderPlayer = (res: Response, open: OpenCall, extra: Record<string, unknown> = {}, status = 200) =>
-    res.status(status).render('calls/player', { title: 'calls.player.title', pageClass: 'call-page', scripts: SCRIPTS, ...playerView(open, now()), ...extra });
+  const renderPlayer = async (res: Response, open: OpenCall, extra: Record<string, unknown> = {}, status = 200) => {
+    // With consent, the page offers to record the answer (call.js shows it where a microphone can be used).
+    const voice = { consented: (await ctx.calls.voice.consentOf(open.call.userId)) !== null };
+    res.status(status).render('calls/player', { title: 'calls.player.title', pageClass: 'call-page', scripts: SCRIPTS, voice, ...playerView(open, now()), ...extra });
+  };
+
+  /**
+   * The turn's form: urlencoded without JavaScript; multipart from call.js when the answer was
+   * said aloud (the token then comes in the X-CSRF-Token header, checked before the body is read).
+   */
+  const turnForm = async (req: Request): Promise<{ body: unknown; recording?: PostedRecording; errorKey?: string }> => {
+    if (!/^multipart\/form-data\b/i.test(req.get('content-type') ?? '')) return { body: req.body };
+    const form = await readMultipart(req, MAX_RECORDING_BYTES, 'calls.voice.errors.notRecording');
+    const body = Object.fromEntries(form.fields);
+    const file = form.files.get('recording');
+    if (!file || file.data.length === 0) return { body };
+    const checked = checkRecording(file.data, form.fields.get('recordingMs'));
+    return 'errorKey' in checked ? { body, errorKey: checked.errorKey } : { body, recording: checked };
+  };
 
   const list = async (req: Request, res: Response) => {
     const calls = await service.listForUser(userOf(req));
@@ -78,10 +98,11 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
 
   const turn = async (req: Request, res: Response) => {
     const callId = String(req.params.id);
-    const form = turnSchema.safeParse(req.body);
+    const posted = await turnForm(req);
+    const form = turnSchema.safeParse(posted.body);
     const move = form.success ? moveOf(form.data) : null;
-    if (!move) return renderPlayer(res, await service.open(userOf(req), callId), { errorKey: 'calls.errors.badInput' }, 400);
-    const result = await service.play(userOf(req), callId, move);
+    if (!move || posted.errorKey) return renderPlayer(res, await service.open(userOf(req), callId), { errorKey: posted.errorKey ?? 'calls.errors.badInput' }, 400);
+    const result = await service.play(userOf(req), callId, move, posted.recording);
     if (!result.ok) {
       if (result.rejection === 'call-ended') throw new ConflictError('calls.rejections.call-ended');
       const typed = move.type === 'free' ? move.text : '';
@@ -109,7 +130,14 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
     const names = new Map<string, string>();
     for (const r of found) names.set(r.reviewerId, (await ctx.repositories.users.findById(r.reviewerId))?.displayName ?? '');
     const rescores = await ctx.calls.rescores.list(open.call.registration);
-    res.render('calls/debrief', { title: 'calls.debrief.title', ...debriefView(ctx.calls.rescores.corrected(open, rescores), found, names, rescores) });
+    const view = debriefView(ctx.calls.rescores.corrected(open, rescores), found, names, rescores);
+    // The learner hears their own recorded answers beside the transcript.
+    const voices = new Map((await ctx.calls.voice.listForRegistration(open.call.registration)).map((r) => [r.turn, r]));
+    const turns = view.turns.map((t) => {
+      const voice = voices.get(t.turn);
+      return { ...t, voice: voice ? { url: `/learner/voice/recordings/${voice.id}`, seconds: Math.max(1, Math.round(voice.durationMs / 1000)) } : null };
+    });
+    res.render('calls/debrief', { title: 'calls.debrief.title', scripts: ['/static/js/listen-back.js'], ...view, turns });
   };
 
   const audio = async (req: Request, res: Response) => {
@@ -132,5 +160,6 @@ export function callsRoutes(ctx: AppContext): RouteSpec[] {
     post('/learner/calls/:id/abandon', learner, abandon),
     get('/learner/calls/:id/debrief', learner, debriefPage),
     get('/learner/calls/:id/audio/:sha', learner, audio),
+    ...voiceRoutes(ctx),
   ];
 }

@@ -17,6 +17,9 @@ import type { CallStatus, RoleplayCall } from './roleplay-call.ts';
 import { holdsMove } from './committed-move.ts';
 import { lineDurations } from './line-durations.ts';
 import type { RoleplayCallsRepository } from './roleplay-calls.repository.ts';
+import { attachRecording } from './voice/attach-recording.ts';
+import type { PostedRecording } from './voice/voice-recording.ts';
+import type { VoiceRepository } from './voice/voice.repository.ts';
 
 /** One learner input, as posted by the player page. Every input names the turn it answers. */
 export type CallMove =
@@ -50,6 +53,8 @@ export interface CallsServiceDeps {
   baseUrl: string;
   /** The learner's time factor for a new call (1 standard, 1.5, 2; null: no limit). */
   timeFactorOf: (userId: string) => Promise<number | null>;
+  /** Consents and recordings: a turn's recording is kept only while the learner's consent is. */
+  voice: VoiceRepository;
 }
 
 function roleplayItem(version: CourseVersion, itemId: string): RoleplayItem | undefined {
@@ -133,14 +138,17 @@ export class CallsService {
     return (await this.commit(open, step.state)) ?? (await this.load(userId, callId));
   }
 
-  async play(userId: string, callId: string, move: CallMove): Promise<PlayResult> {
+  /** `recording`: the answer said aloud, stored with the turn's statement if the learner consents. */
+  async play(userId: string, callId: string, move: CallMove, recording?: PostedRecording): Promise<PlayResult> {
     const open = await this.load(userId, callId);
     if (holdsMove(open.call.state, move)) return { ok: true, open, late: false };
     if (open.call.status !== 'in_progress') return { ok: false, open, rejection: 'call-ended' };
     if (!(await this.deps.modules.isAssigned(userId, open.call.moduleId))) throw new ForbiddenError('calls.errors.notAssigned');
     const step = this.step(open, move);
     if (!step.ok) return { ok: false, open, rejection: step.rejection.code };
-    const committed = await this.commit(open, step.state);
+    // Only an answer that was used carries its recording: a late one, or a look-up, does not.
+    const spoken = recording && step.applied && (move.type === 'choice' || move.type === 'free') ? recording : undefined;
+    const committed = await this.commit(open, step.state, spoken);
     if (committed) return { ok: true, open: committed, late: !step.applied };
     // Another post moved the call first: if it was this same move, this post is its retry.
     const now = await this.load(userId, callId);
@@ -186,14 +194,18 @@ export class CallsService {
    * transaction. Their ids come from the call and the transcript position, so a different step
    * at the same place is refused by the LRS as well.
    */
-  private async commit(open: OpenCall, next: CallState): Promise<OpenCall | null> {
+  private async commit(open: OpenCall, next: CallState, recording?: PostedRecording): Promise<OpenCall | null> {
     const statements = stepStatements(this.identity(open), open.call.state, next);
     const status: CallStatus = next.ended ? 'completed' : 'in_progress';
     const updatedAt = this.deps.clock().toISOString();
     try {
       const moved = await this.deps.run(async (uow) => {
         if (!(await this.deps.calls.within(uow.db).advance(open.call.id, open.call.state, next, status, updatedAt))) return false;
-        if (statements.length > 0) await uow.lrs.storeStatements(statements);
+        // Consent is read in the same transaction as the write: a withdrawal wins over a turn in flight.
+        const voice = this.deps.voice.within(uow.db);
+        const attached = recording && (await voice.consentOf(open.call.userId)) ? attachRecording(statements, recording) : null;
+        if (statements.length > 0) await uow.lrs.storeStatements(attached?.statements ?? statements, undefined, attached ? { attachments: [attached.part] } : {});
+        if (attached) await voice.insert({ ...attached.row, userId: open.call.userId, registration: open.call.registration, recordedAt: updatedAt });
         return true;
       });
       if (!moved) return null;

@@ -7,6 +7,8 @@ declare module '../db/database.ts' {
     roleplay_calls: RoleplayCallsTable;
     call_reviews: CallReviewsTable;
     call_rescores: CallRescoresTable;
+    voice_consents: VoiceConsentsTable;
+    voice_recordings: VoiceRecordingsTable;
   }
 }
 
@@ -44,4 +46,22 @@ export interface CallRescoresTable {
   reviewer_id: string;
   revision: number;
   created_at: string;
+}
+
+export interface VoiceConsentsTable {
+  user_id: string;
+  given_at: string;
+}
+
+export interface VoiceRecordingsTable {
+  id: string;
+  user_id: string;
+  registration: string;
+  statement_id: string;
+  turn: number;
+  sha2: string;
+  content_type: string;
+  bytes: number;
+  duration_ms: number;
+  recorded_at: string;
 }

@@ -46,6 +46,7 @@ export function debriefView(open: OpenCall, reviews: readonly CallReview[], revi
     turns: transcript.turns.map((t) => {
       const review = t.kind === 'silence' || t.kind === 'lookup' ? undefined : reviewsByTurn.get(t.turn);
       return {
+        turn: t.turn,
         phase: phaseLabel.get(t.phase) ?? t.phase,
         customer: t.customer.split('\n').filter((line) => line !== ''),
         kindKey: `calls.debrief.kind.${t.kind}`,

@@ -91,6 +91,8 @@ export function playerView(open: OpenCall, now: number) {
           number: open_.turn,
           isChoice: open_.kind === 'choice',
           isFree: open_.kind === 'free',
+          /** An answer the learner may also say aloud: a line to choose or a text to type. */
+          speakable: open_.kind === 'choice' || open_.kind === 'free',
           prompt: open_.kind === 'choice' ? (open_.prompt ?? '') : open_.prompt,
           choices: open_.kind === 'choice' ? open_.choices.map((c) => ({ ...c, missingText: c.missing.join(', ') })) : [],
           hold: open_.kind === 'choice' && open_.hold ? { ...open_.hold, missingText: open_.hold.missing.join(', ') } : null,

@@ -140,7 +140,7 @@ export const certificatesCommands: CliCommand[] = [
   {
     words: ['purge'],
     usage: 'purge --older-than <days> [--dry-run]',
-    summary: "erases released learners' personal data after <days>; the registry keeps number, hash, status, dates, initials",
+    summary: "erases released learners' personal data after <days> (the registry keeps number, hash, status, dates, initials), and call recordings older than VOICE_RETENTION_DAYS",
     async run(options, _p, ctx) {
       const raw = requireOption(options, 'older-than');
       if (!/^\d+$/.test(raw)) throw new UsageError('--older-than must be a whole number of days');
@@ -151,6 +151,9 @@ export const certificatesCommands: CliCommand[] = [
           `${result.learners.length} stagiaire(s), ${result.certificates} attestation(s).\n`,
       );
       for (const l of result.learners) process.stdout.write(`  ${l.userId} (sortie le ${l.leavingDate})\n`);
+      // Recordings have their own period (VOICE_RETENTION_DAYS), whoever made them.
+      const voice = await (ctx as AppContext).calls.voice.purge(dryRun);
+      process.stdout.write(`Enregistrements de voix d’avant le ${voice.cutoff.slice(0, 10)} (${(ctx as AppContext).calls.voice.retentionDays} jours) : ${voice.recordings}.\n`);
       return 0;
     },
   },

@@ -78,6 +78,8 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
     const transcript = transcriptFromStatements(call.statements);
     const phaseLabel = new Map((call.item?.scenario.phases ?? []).map((p) => [p.id, p.label]));
     const reviews = await ctx.calls.reviews.listForRegistration(call.registration);
+    // The learner's recorded answers, by turn: played in order with the customer's lines.
+    const voices = new Map((await ctx.calls.voice.listForRegistration(call.registration)).map((r) => [r.turn, r]));
     const stored = await ctx.calls.rescores.openByRegistration(call.registration);
     const typed = stored && stored.call.status === 'completed' ? typedTurns(stored.call.state) : new Map<number, { text: string; percent: number }>();
     const trainerScores = latestByTurn(await ctx.calls.rescores.list(call.registration));
@@ -110,6 +112,9 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
         blocking: turn.blockingFaults.length > 0,
         pointsText: turn.score ? t('followup.review.points', { earned: turn.score.earned, max: turn.score.max }) : '',
         mood: turn.mood,
+        voice: voices.has(turn.turn)
+          ? { url: `/trainer/calls/${call.registration}/recordings/${voices.get(turn.turn)?.id}`, durationText: formatDuration(Math.max(1, Math.round((voices.get(turn.turn)?.durationMs ?? 0) / 1000))) }
+          : null,
         rescore: turn.kind === 'free' && typed.has(turn.turn) ? rescoreModel(turn.turn, typed.get(turn.turn)?.percent ?? 0, trainerScores.get(turn.turn)?.percent ?? null, t) : null,
       })),
       end: transcript.end ? { ...transcript.end, clock: callClock(facts.startedAt, transcript.end.timestamp) } : null,
@@ -127,7 +132,7 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
   }
 
   const show = async (req: Request, res: Response) => {
-    res.render('followup/call-review', { ...(await pageModel(req, res)), saved: req.query.saved === '1', rescored: req.query.rescored === '1' });
+    res.render('followup/call-review', { ...(await pageModel(req, res)), scripts: ['/static/js/listen-back.js'], saved: req.query.saved === '1', rescored: req.query.rescored === '1' });
   };
 
   /** Stores a review through call-player's repository: the learner sees it on their debrief. */
@@ -169,8 +174,17 @@ export function callReviewRoutes(ctx: AppContext): RouteSpec[] {
     res.redirect(303, `/trainer/calls/${call.registration}?rescored=1#turn-${form.values.turn}`);
   };
 
+  /** A learner's recorded answer, for a trainer who follows them; never for partners. */
+  const recording = async (req: Request, res: Response) => {
+    const call = await loadCall(req);
+    const found = await ctx.calls.voice.sound(String(req.params.id));
+    if (!found || found.recording.registration !== call.registration) throw new NotFoundError('calls.voice.errors.notFound');
+    res.type(found.recording.contentType).set('Cache-Control', 'private, no-store').send(found.content);
+  };
+
   return [
     get('/trainer/calls/:registration', ['trainer'], show),
+    get('/trainer/calls/:registration/recordings/:id', ['trainer'], recording),
     post('/trainer/calls/:registration/reviews', ['trainer'], review),
     post('/trainer/calls/:registration/rescores', ['trainer'], rescore),
   ];
