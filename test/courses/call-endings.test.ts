@@ -48,7 +48,7 @@ const CALLS: Record<string, CallFacts> = {
   'remboursement-client-en-colere': { endings: ['escalade', 'raccroche', 'resolu'], nodes: 22, weakAt: ['reaction', 'traitement'], identity: [{ node: 'verif', lines: [0] }] },
   'retard-livraison': { endings: ['raccroche', 'resolu'], nodes: 25, weakAt: ['ecoute', 'recherche'], identity: [{ node: 'identification', lines: [0] }] },
   // The caller is not the holder: the check is asking whether he is, then saying no.
-  'verification-identite': { endings: ['divulgation', 'raccroche', 'resolu'], nodes: 19, weakAt: ['identification', 'sa-ligne', 'verification'], identity: [{ node: 'identification', lines: [0] }, { node: 'verification', lines: [0, 2] }] },
+  'verification-identite': { endings: ['divulgation', 'raccroche', 'renvoye', 'resolu'], nodes: 20, weakAt: ['identification', 'sa-ligne', 'verification'], identity: [{ node: 'identification', lines: [0] }, { node: 'verification', lines: [0, 2] }] },
   'client-veut-resilier': { endings: ['fin-conserve', 'fin-promesse', 'fin-resiliation', 'raccroche'], nodes: 27, weakAt: ['apres-douze-mois', 'decouverte', 'proposition'], identity: [{ node: 'identification', lines: [1] }] },
   'prospection-avec-accord': { endings: ['fin-envoi', 'fin-litige', 'fin-retrait', 'raccroche'], nodes: 20, weakAt: ['decouverte', 'origine', 'recap'] },
   'resiliation-engagement': { endings: ['fin', 'fin-erreur', 'raccroche', 'transfert'], nodes: 25, weakAt: ['ecoute', 'frais', 'geste'], identity: [{ node: 'identification', lines: [1] }] },
