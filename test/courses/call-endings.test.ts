@@ -45,7 +45,7 @@ const CALLS: Record<string, CallFacts> = {
   'vente-additionnelle': { endings: ['raccroche', 'rappel-convenu'], nodes: 18, weakAt: ['argument', 'presentation'] },
   'suivi-dossier-bloque': { endings: ['raccroche', 'resolu'], nodes: 25, weakAt: ['conclusion', 'diagnostic', 'identification'], identity: [{ node: 'identification', lines: [0] }] },
   'escalade-degat-des-eaux': { endings: ['fin-promesse', 'raccroche', 'rappel', 'transfert-froid', 'transfert-reussi'], nodes: 22, weakAt: ['annonce', 'promesse'], identity: [{ node: 'identification', lines: [0] }] },
-  'remboursement-client-en-colere': { endings: ['escalade', 'raccroche', 'resolu'], nodes: 22, weakAt: ['reaction', 'traitement'], identity: [{ node: 'verif', lines: [0] }] },
+  'remboursement-client-en-colere': { endings: ['escalade', 'raccroche', 'resolu'], nodes: 24, weakAt: ['reaction', 'traitement'], identity: [{ node: 'verif', lines: [0] }] },
   'retard-livraison': { endings: ['raccroche', 'resolu'], nodes: 25, weakAt: ['ecoute', 'recherche'], identity: [{ node: 'identification', lines: [0] }] },
   // The caller is not the holder: the check is asking whether he is, then saying no.
   'verification-identite': { endings: ['divulgation', 'raccroche', 'renvoye', 'resolu'], nodes: 20, weakAt: ['identification', 'sa-ligne', 'verification'], identity: [{ node: 'identification', lines: [0] }, { node: 'verification', lines: [0, 2] }] },
