@@ -49,7 +49,7 @@ const CALLS: Record<string, CallFacts> = {
   'retard-livraison': { endings: ['raccroche', 'resolu'], nodes: 25, weakAt: ['ecoute', 'recherche'], identity: [{ node: 'identification', lines: [0] }] },
   // The caller is not the holder: the check is asking whether he is, then saying no.
   'verification-identite': { endings: ['divulgation', 'raccroche', 'renvoye', 'resolu'], nodes: 20, weakAt: ['identification', 'sa-ligne', 'verification'], identity: [{ node: 'identification', lines: [0] }, { node: 'verification', lines: [0, 2] }] },
-  'client-veut-resilier': { endings: ['fin-conserve', 'fin-promesse', 'fin-resiliation', 'raccroche'], nodes: 27, weakAt: ['apres-douze-mois', 'decouverte', 'proposition'], identity: [{ node: 'identification', lines: [1] }] },
+  'client-veut-resilier': { endings: ['fin-conserve', 'fin-lettre', 'fin-promesse', 'fin-resiliation', 'raccroche'], nodes: 29, weakAt: ['apres-douze-mois', 'decouverte', 'proposition'], identity: [{ node: 'identification', lines: [1] }] },
   'prospection-avec-accord': { endings: ['fin-envoi', 'fin-litige', 'fin-retrait', 'raccroche'], nodes: 20, weakAt: ['decouverte', 'origine', 'recap'] },
   'resiliation-engagement': { endings: ['fin', 'fin-erreur', 'raccroche', 'transfert'], nodes: 25, weakAt: ['ecoute', 'frais', 'geste'], identity: [{ node: 'identification', lines: [1] }] },
   'conversation-chat': { endings: ['ferme', 'fin'], nodes: 15, weakAt: ['carte', 'sms'], identity: [{ node: 'identification', lines: [0] }] },
@@ -65,7 +65,7 @@ const CALLS: Record<string, CallFacts> = {
     endings: ['fin-signalee', 'raccroche', 'raccroche-sans-prevenir', 'resolu'], nodes: 27, weakAt: ['apres', 'identification', 'recadrer', 'reponse'],
     identity: [{ node: 'identification', lines: [0, 2] }], noAccountEndings: ['fin-signalee'],
   },
-  'cliente-en-detresse': { endings: ['fin', 'raccroche'], nodes: 23, weakAt: ['coupure', 'ecouter', 'rattrapage-signal', 'signal'], identity: [{ node: 'identification', lines: [1] }] },
+  'cliente-en-detresse': { endings: ['fin', 'fin-non-signalee', 'raccroche'], nodes: 25, weakAt: ['coupure', 'ecouter', 'rattrapage-signal', 'signal'], identity: [{ node: 'identification', lines: [1] }] },
   'refus-enregistrement': { endings: ['fin', 'fin-erreur', 'raccroche', 'raccroche-enregistrement'], nodes: 24, weakAt: ['date', 'expliquer', 'expliquer-franchise', 'remboursement'], identity: [{ node: 'identification', lines: [1] }] },
 };
 
