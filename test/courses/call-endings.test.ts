@@ -42,7 +42,7 @@ const CALLS: Record<string, CallFacts> = {
   'support-technique-box': { endings: ['raccroche', 'resolu', 'transfert-premature'], nodes: 21, weakAt: [], identity: [{ node: 'identification', lines: [0] }] },
   'enquete-satisfaction': { endings: ['enquete-complete', 'raccroche', 'rappel-programme'], nodes: 20, weakAt: ['presentation'] },
   'prise-rendez-vous-entretien': { endings: ['raccroche', 'rdv-pris'], nodes: 20, weakAt: ['garantie', 'presentation', 'proposition'] },
-  'vente-additionnelle': { endings: ['raccroche', 'rappel-convenu'], nodes: 18, weakAt: ['argument', 'presentation'] },
+  'vente-additionnelle': { endings: ['raccroche', 'rappel-convenu', 'sans-suite'], nodes: 19, weakAt: ['argument', 'presentation'] },
   'suivi-dossier-bloque': { endings: ['raccroche', 'resolu'], nodes: 25, weakAt: ['conclusion', 'diagnostic', 'identification'], identity: [{ node: 'identification', lines: [0] }] },
   'escalade-degat-des-eaux': { endings: ['fin-promesse', 'raccroche', 'rappel', 'transfert-froid', 'transfert-reussi'], nodes: 22, weakAt: ['annonce', 'promesse'], identity: [{ node: 'identification', lines: [0] }] },
   'remboursement-client-en-colere': { endings: ['escalade', 'raccroche', 'resolu'], nodes: 24, weakAt: ['reaction', 'traitement'], identity: [{ node: 'verif', lines: [0] }] },
