@@ -4,6 +4,7 @@ import { allRoutes } from '../../src/server/routes.ts';
 import { ROLES, type Role } from '../../src/server/accounts/roles.ts';
 import type { RouteSpec } from '../../src/server/http/route-table.ts';
 import { createTestApp, createUser, csrfFrom, loginAs, type TestApp } from '../helpers/app.ts';
+import { ROUTE_ROLES } from './role-table.ts';
 
 /**
  * Every LMS route, times every role and anonymous: deny by default. New routes join this test
@@ -38,6 +39,13 @@ describe('authorisation matrix', () => {
 
   it('covers a real route list', () => {
     expect(routes.length).to.be.greaterThan(20);
+  });
+
+  it('mounts exactly the routes of the written-out table, each open to the roles it lists', () => {
+    const access = (a: RouteSpec['access']) => (Array.isArray(a) ? [...a].sort().join(',') : String(a));
+    const mounted = routes.map((r) => `${r.method} ${r.path} → ${access(r.access)}`).sort();
+    const written = ROUTE_ROLES.map(([route, roles]) => `${route} → ${access(roles as RouteSpec['access'])}`).sort();
+    expect(mounted).to.deep.equal(written);
   });
 
   it('sends anonymous visitors to the login page, or answers 401 to their forms', async () => {
