@@ -86,6 +86,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
   });
   const adaptations = new AdaptationsService({ db, clock, audit: (within, entry) => new AuditRepository(within).record(entry) });
   const learning = buildLearning({ db, shared: database.shared, dialect: database.dialect, lrs, baseUrl: config.instanceIri, clock, cohorts, onError: (message, error) => logger.error(message, error) });
+  const calls = createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId), voiceRetentionDays: config.voiceRetentionDays });
   const followup = buildFollowup(db, { cohorts, users, lrs: lrs.service, baseUrl: config.instanceIri, frameworks, clock });
   return {
     config,
@@ -101,7 +102,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
       cohorts: new CohortsService(cohorts, users, audit, clock),
       onboarding: new OnboardingService(db, clock),
     },
-    calls: createCallsArea({ db, shared: database.shared, lrs: lrs.service, clock, baseUrl: config.instanceIri, learning, timeFactorOf: (userId) => adaptations.timeFactorOf(userId), voiceRetentionDays: config.voiceRetentionDays }),
+    calls,
     adaptations,
     speech: new SpeechCache(config.speechCacheDir),
     frameworks,
@@ -125,6 +126,7 @@ export function buildContext(config: Config, database: DatabaseHandle, clock: Cl
       cohorts,
       accounts,
       attendanceHours: (userId, from, to) => followup.attendance.attendanceHours(userId, from, to),
+      voiceRecordings: async (userId) => (await calls.voice.soundsOf(userId)).map(({ recording, content }) => ({ recordedAt: recording.recordedAt, turn: recording.turn, content })),
     }),
   };
 }

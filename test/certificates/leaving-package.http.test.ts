@@ -2,11 +2,15 @@
  * Issue 13: the leaving package can be downloaded again for 7 days after its first download, and
  * the account closes only when the learner or the trainer confirms the learner has it.
  */
+import crypto from 'node:crypto';
 import { expect } from 'chai';
 import request from 'supertest';
 import { cheerio, csrfFrom, loginAs } from '../helpers/app.ts';
 import { binary, unzip } from './download.ts';
-import { certificateWorld, readyToIssue, type CertificateWorld } from './world.ts';
+import { callStatement, certificateWorld, readyToIssue, type CertificateWorld } from './world.ts';
+import { attachRecording } from '../../src/server/calls/voice/attach-recording.ts';
+import { VoiceRepository } from '../../src/server/calls/voice/voice.repository.ts';
+import { VERBS } from '../../src/server/xapi/vocabulary.ts';
 
 const FIRST_DOWNLOAD = '2026-11-26T09:00:00.000Z';
 
@@ -215,5 +219,53 @@ describe('certificates: the trainer hands over the leaving package and closes th
     expect(w2('h1').text()).to.equal('Close the account of Julien Martin?');
     expect(w2('label.check').text().trim()).to.equal('I confirm: Julien Martin has their leaving package.');
     await trainer.get(`${review()}?lang=fr`);
+  });
+});
+
+describe('certificates: the leaving package holds the voice recordings only when the learner asks (issue 14)', function () {
+  this.timeout(120_000);
+  let w: CertificateWorld;
+  const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.from('une réponse dite à voix haute '.repeat(30))]);
+
+  before(async () => {
+    w = await issuedWorld();
+    // A turn answered aloud, stored as the calls area stores it: the answer with its recording
+    // attached, and the recording's row.
+    const registration = '0190a000-0000-7000-8000-0000000000c1';
+    const answered = { ...callStatement(w.t, w.learner.id, registration, '2026-11-24T10:00:00.000Z', 0.8), verb: { id: VERBS.answered.id, display: { 'fr-FR': 'a répondu' } }, id: crypto.randomUUID() };
+    const attached = attachRecording([answered], { content: webm, durationMs: 2400 });
+    if (!attached) throw new Error('no answer to attach the recording to');
+    await w.t.ctx.lrs.service.storeStatements(attached.statements, undefined, { attachments: [attached.part] });
+    await new VoiceRepository(w.t.ctx.database.db).insert({ ...attached.row, userId: w.learner.id, registration, recordedAt: '2026-11-24T10:00:00.000Z' });
+  });
+  after(() => w.close());
+
+  const download = async (fields: Record<string, string>) => {
+    const learner = await loginAs(w.t.app, 'julien');
+    const csrf = await csrfFrom(learner, '/learner/certificate');
+    const res = await learner.post('/learner/certificate/package').type('form').send({ _csrf: csrf, ...fields }).buffer(true).parse(binary).expect(200);
+    return unzip(res.body as Buffer);
+  };
+
+  it('offers the box with the number of recordings, leaves them out by default and puts them in when ticked', async () => {
+    const learner = await loginAs(w.t.app, 'julien');
+    const page = cheerio.load((await learner.get('/learner/certificate').expect(200)).text);
+    expect(page('label[for=f-withRecordings]').text()).to.equal('Ajouter les enregistrements de ma voix dans les appels (1)');
+
+    const without = await download({});
+    expect([...without.keys()].filter((n) => n.startsWith('mes-enregistrements/'))).to.deep.equal([]);
+    expect(without.get('mon-parcours.html')?.toString('utf8')).to.not.contain('mes-enregistrements');
+
+    const withThem = await download({ withRecordings: 'yes' });
+    expect([...withThem.keys()].filter((n) => n.startsWith('mes-enregistrements/'))).to.deep.equal(['mes-enregistrements/001-2026-11-24-tour-1.webm']);
+    expect(Buffer.compare(withThem.get('mes-enregistrements/001-2026-11-24-tour-1.webm') as Buffer, webm)).to.equal(0);
+    expect(withThem.get('mon-parcours.html')?.toString('utf8')).to.contain('ma voix dans les appels simulés (1 enregistrement(s)');
+  });
+
+  it("never puts them in the trainer's download of the package", async () => {
+    const trainer = await loginAs(w.t.app, 'karim');
+    const csrf = await csrfFrom(trainer, `/trainer/release/${w.learner.id}`);
+    const res = await trainer.post(`/trainer/release/${w.learner.id}/package`).type('form').send({ _csrf: csrf, withRecordings: 'yes' }).buffer(true).parse(binary).expect(200);
+    expect([...(await unzip(res.body as Buffer)).keys()].filter((n) => n.startsWith('mes-enregistrements/'))).to.deep.equal([]);
   });
 });

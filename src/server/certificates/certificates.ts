@@ -12,7 +12,7 @@ import type { SettingsRepository } from '../settings/settings.repository.ts';
 import type { Logger } from '../logger.ts';
 import { buildBundles, type Bundles } from './bundle/bundles.ts';
 import { jwksOf, loadSigningKey, parseStoredPublicJwk, SIGNING_KEY_SETTING, type SigningKey } from './credential/signing-key.ts';
-import { DocumentsService } from './documents.service.ts';
+import { DocumentsService, type VoiceRecordingsFn } from './documents.service.ts';
 import { EvidenceSource } from './evidence-source.ts';
 import { IssuingService } from './issuing.service.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
@@ -49,6 +49,8 @@ export interface CertificatesDeps {
   accounts: AccountsService;
   /** trainer-followup's attendanceHours(userId, from?, to?). */
   attendanceHours: AttendanceHoursFn;
+  /** The calls area's recordings of the learner's voice, for the leaving package when they ask. */
+  voiceRecordings: VoiceRecordingsFn;
 }
 
 export interface Certificates {
@@ -94,7 +96,7 @@ export function buildCertificates(deps: CertificatesDeps): Certificates {
     clock: deps.clock,
     run: unitOfWork(deps.shared, deps.lrs),
   });
-  const documents = new DocumentsService({ registry, releases, issuing, source, accounts: deps.accounts, clock: deps.clock, baseUrls: [deps.intranetBaseUrl, deps.baseUrl] });
+  const documents = new DocumentsService({ registry, releases, issuing, source, accounts: deps.accounts, voiceRecordings: deps.voiceRecordings, clock: deps.clock, baseUrls: [deps.intranetBaseUrl, deps.baseUrl] });
   const purge = new PurgeService({ db: deps.db, registry, releases, clock: deps.clock });
   // The public key is stored in clear: publishing it needs no secret key.
   const jwks = async () => {

@@ -17,6 +17,9 @@ import type { ReleasesRepository } from './releases.repository.ts';
 import { printedNumber } from './snapshot.ts';
 import { zipBuffer, type ZipEntry } from './zip.ts';
 
+/** The learner's voice recordings (calls area), oldest first: added to the package only when they ask. */
+export type VoiceRecordingsFn = (userId: string) => Promise<Array<{ recordedAt: string; turn: number; content: Buffer }>>;
+
 export class DocumentsService {
   constructor(
     private readonly deps: {
@@ -25,6 +28,7 @@ export class DocumentsService {
       issuing: IssuingService;
       source: EvidenceSource;
       accounts: AccountsService;
+      voiceRecordings: VoiceRecordingsFn;
       clock: Clock;
       /** BASE_URL and the xAPI identity, written into the exported statements. */
       baseUrls: readonly string[];
@@ -43,7 +47,7 @@ export class DocumentsService {
    * LEAVING_PACKAGE_DAYS after its first download (the same bytes while nothing new is recorded),
    * then the answer is 410 with the reason.
    */
-  async leavingPackage(userId: string): Promise<{ name: string; zip: Buffer; availableUntil: string }> {
+  async leavingPackage(userId: string, options: { withRecordings?: boolean } = {}): Promise<{ name: string; zip: Buffer; availableUntil: string }> {
     const record = await this.currentCertificate(userId);
     const snapshot = record.snapshot as NonNullable<typeof record.snapshot>;
     if (!packageStillAvailable((await this.deps.releases.get(userId)).packageFirstAt, this.deps.clock())) {
@@ -55,6 +59,7 @@ export class DocumentsService {
       pdf: await this.deps.issuing.pdf(record),
       jwt: record.credentialJwt as string,
       statements: maskRevealingStrings(await this.deps.source.statements(userId)),
+      recordings: options.withRecordings ? await this.deps.voiceRecordings(userId) : [],
     });
     assertExportClean(entries, [snapshot]);
     const zip = await zipBuffer(entries, new Date(snapshot.issuedAt));

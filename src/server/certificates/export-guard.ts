@@ -23,7 +23,7 @@ export function maskRevealingStrings<T>(value: T): T {
 
 /** The readable text of an exported file: a VC-JWT is read through its payload; a PDF is left to the snapshot check. */
 function textsOf(entry: ZipEntry): string[] {
-  if (entry.name.endsWith('.pdf')) return [];
+  if (entry.name.endsWith('.pdf') || entry.name.endsWith('.webm')) return []; // not text
   const text = entry.data.toString('utf8');
   if (!entry.name.endsWith('.jwt')) return [text];
   return text

@@ -11,7 +11,11 @@ import type { ZipEntry } from './zip.ts';
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function summaryHtml(s: CertificateSnapshot, statementCount: number): string {
+/** A recording's file name in the package: when it was said, and at which turn of the call. */
+export const recordingFileName = (r: { recordedAt: string; turn: number }, index: number): string =>
+  `mes-enregistrements/${String(index + 1).padStart(3, '0')}-${r.recordedAt.slice(0, 10)}-tour-${r.turn + 1}.webm`;
+
+export function summaryHtml(s: CertificateSnapshot, statementCount: number, recordingCount = 0): string {
   const competencies = s.competencyBlocks
     .map(
       (b) =>
@@ -42,18 +46,27 @@ Un employeur peut la vérifier à l'adresse ${escape(s.verifyUrl)}.</p>
 <li><strong>attestation-${escape(printedNumber(s))}.pdf</strong> : mon attestation, à imprimer ou à envoyer.</li>
 <li><strong>attestation-${escape(printedNumber(s))}.jwt</strong> et <strong>.json</strong> : la même attestation sous forme numérique signée (Open Badges 3.0).</li>
 <li><strong>mes-traces.json</strong> : tout ce que la plateforme a enregistré de mon activité (${statementCount} traces xAPI).</li>
-</ul>
+${recordingCount > 0 ? `<li><strong>mes-enregistrements</strong> : ma voix dans les appels simulés (${recordingCount} enregistrement(s), à écouter avec un lecteur audio).</li>
+` : ''}</ul>
 </body></html>
 `;
 }
 
-export function leavingPackageEntries(input: { snapshot: CertificateSnapshot; pdf: Buffer; jwt: string; statements: readonly Statement[] }): ZipEntry[] {
+export function leavingPackageEntries(input: {
+  snapshot: CertificateSnapshot;
+  pdf: Buffer;
+  jwt: string;
+  statements: readonly Statement[];
+  recordings?: ReadonlyArray<{ recordedAt: string; turn: number; content: Buffer }>;
+}): ZipEntry[] {
   const { snapshot: s } = input;
+  const recordings = input.recordings ?? [];
   return [
     { name: `attestation-${printedNumber(s)}.pdf`, data: input.pdf },
     { name: `attestation-${printedNumber(s)}.jwt`, data: Buffer.from(`${input.jwt}\n`) },
     { name: `attestation-${printedNumber(s)}.json`, data: Buffer.from(`${JSON.stringify(envelopedCredential(input.jwt), null, 2)}\n`) },
     { name: 'mes-traces.json', data: Buffer.from(`${JSON.stringify(input.statements, null, 2)}\n`) },
-    { name: 'mon-parcours.html', data: Buffer.from(summaryHtml(s, input.statements.length)) },
+    { name: 'mon-parcours.html', data: Buffer.from(summaryHtml(s, input.statements.length, recordings.length)) },
+    ...recordings.map((r, i) => ({ name: recordingFileName(r, i), data: r.content })),
   ];
 }

@@ -55,6 +55,13 @@ export class VoiceService {
     return this.deps.voice.listForUser(userId);
   }
 
+  /** Every recording of the learner still kept, with its sound, oldest first (the leaving package). */
+  async soundsOf(userId: string): Promise<Array<{ recording: VoiceRecording; content: Buffer }>> {
+    const recordings = await this.deps.voice.listForUser(userId);
+    const parts = new Map((await this.deps.lrs.attachments([...new Set(recordings.map((r) => r.sha2))])).map((p) => [p.sha2, p.content]));
+    return recordings.flatMap((recording) => (parts.has(recording.sha2) ? [{ recording, content: parts.get(recording.sha2) as Buffer }] : []));
+  }
+
   /** A recording and its sound, if both are still kept. */
   async sound(recordingId: string): Promise<{ recording: VoiceRecording; content: Buffer } | null> {
     const recording = await this.deps.voice.findById(recordingId);

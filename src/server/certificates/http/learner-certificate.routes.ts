@@ -26,12 +26,15 @@ export function learnerCertificateRoutes(ctx: AppContext): RouteSpec[] {
       certificate: certificate ?? null,
       code: certificate ? certificate.verificationCode ?? certificate.number : null,
       package: packageState(await releases.get(userIdOf(req)), ctx.clock()),
+      recordings: (await ctx.calls.voice.listForUser(userIdOf(req))).length,
     });
   };
 
   /** The account stays open: closing it is the learner's own, confirmed, step. */
   const download = async (req: Request, res: Response) => {
-    const { name, zip } = await documents.leavingPackage(userIdOf(req));
+    // The recordings of their voice go in only if they tick the box (issue 14).
+    const withRecordings = (req.body as Record<string, unknown> | undefined)?.withRecordings === 'yes';
+    const { name, zip } = await documents.leavingPackage(userIdOf(req), { withRecordings });
     sendZip(res, name, zip);
   };
 
