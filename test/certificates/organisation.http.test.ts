@@ -68,6 +68,25 @@ describe('certificates: organisation settings (admin)', function () {
     await admin.post('/admin/organisation/logo').attach('logo', fs.readFileSync('assets/logo-default.png'), 'logo.png').expect(403);
   });
 
+  it('refuses, with a message, a PNG whose pixels the PDF library would fail to decode (it used to end the process)', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const huge = Buffer.from(png);
+    huge.writeUInt32BE(0x7fffffff, 16); // width
+    huge.writeUInt32BE(0x7fffffff, 20); // height
+    const corrupt = Buffer.from(png);
+    corrupt.fill(0x55, 41, 50); // inside the compressed pixel data
+    const before = (await t.ctx.certificates.organisation.get()).logoSha256;
+    const token = await csrf();
+    const tooBig = await admin.post('/admin/organisation/logo').field('_csrf', token).attach('logo', huge, 'logo.png').expect(400);
+    expect(cheerio.load(tooBig.text)('body').text()).to.include('Le logo doit mesurer au plus 2048 × 2048 pixels.');
+    const english = await admin.post('/admin/organisation/logo?lang=en').field('_csrf', token).attach('logo', corrupt, 'logo.png').expect(400);
+    expect(cheerio.load(english.text)('body').text()).to.include('The logo must be a PNG or JPEG image.');
+    await admin.post('/admin/organisation/logo').field('_csrf', token).attach('logo', png.subarray(0, 45), 'logo.png').expect(400);
+    expect((await t.ctx.certificates.organisation.get()).logoSha256).to.equal(before);
+    await admin.post('/admin/organisation/logo').field('_csrf', token).attach('logo', png, 'logo.png').expect(303);
+    expect((await t.ctx.certificates.organisation.get()).logoSha256).to.not.equal(before);
+  });
+
   it('lets an admin enter a learner’s birth date (kept out of the LRS)', async () => {
     const learner = (await t.ctx.repositories.users.list({ role: 'learner' }))[0]!;
     const token = await csrfFrom(admin, '/admin/organisation/birth-dates');

@@ -11,6 +11,7 @@ import { DEFAULT_LOGO } from '../pdf/certificate-pdf.ts';
 import { publicUrlProblems } from '../public-url-check.ts';
 import type { Organisation } from '../organisation.ts';
 import { imageTypeOf, readUploadedFile } from './multipart-file.ts';
+import { pngProblem } from '../png-check.ts';
 import fs from 'node:fs';
 
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -65,7 +66,10 @@ function formValues(o: Organisation): Record<string, unknown> {
 }
 
 /** Refuses an image pdfkit could not draw, so that issuing never fails on it later. */
-function checkDrawable(data: Buffer): void {
+function checkDrawable(data: Buffer, type: 'image/png' | 'image/jpeg'): void {
+  const problem = type === 'image/png' ? pngProblem(data) : null;
+  if (problem === 'dimensions') throw new BadRequestError('certificates.errors.logoDimensions', { logo: 'certificates.errors.logoDimensions' });
+  if (problem) throw new BadRequestError('certificates.errors.logoFormat', { logo: 'certificates.errors.logoFormat' });
   try {
     new PDFDocument({ autoFirstPage: true }).image(data, 0, 0, { width: 10 });
   } catch {
@@ -111,7 +115,7 @@ export function organisationRoutes(ctx: AppContext): RouteSpec[] {
       const file = await readUploadedFile(req, 'logo', LOGO_MAX_BYTES);
       const type = file ? imageTypeOf(file.data) : null;
       if (!file || !type) throw new BadRequestError('certificates.errors.logoFormat', { logo: 'certificates.errors.logoFormat' });
-      checkDrawable(file.data);
+      checkDrawable(file.data, type);
       const sha256 = await organisation.putAsset(file.data, type, ctx.clock().toISOString());
       await organisation.save({ ...(await organisation.get()), logoSha256: sha256 });
     } catch (err) {
