@@ -37,7 +37,12 @@ const FORMS_NOT_ON_PAGES: Record<string, FormTarget> = {
   '/admin/users/:id/reactivate': { base: new Map() },
   '/admin/users/:id/lift-login-delay': { base: new Map() },
   '/admin/organisation/logo/remove': { base: new Map() },
-  '/learner/certificate/package': { base: new Map() },
+  '/learner/certificate/package': { base: new Map([['withRecordings', ['yes']]]) },
+  // Closing after the package (shown once it was downloaded), and the voice consent (its own page).
+  '/learner/certificate/close': { base: new Map([['confirm', ['yes']]]) },
+  '/trainer/release/:userId/close': { base: new Map([['confirm', ['yes']]]) },
+  '/learner/voice/consent': { base: new Map() },
+  '/learner/voice/withdraw': { base: new Map() },
   '/trainer/authoring/:moduleId/conflict/load': { base: new Map() },
   '/trainer/authoring/:moduleId/conflict/keep': { base: new Map() },
   // The review forms show once the call's transcript has its end, which a closing statement alone does not give.
@@ -142,7 +147,7 @@ describe(`form fuzz on ${usingPostgres() ? 'PostgreSQL' : 'SQLite'}: every POST 
   it('fuzzes every POST route of the route table, each with the fields of its form', () => {
     const posts = allRoutes(w.t.ctx).filter((r) => r.method === 'post');
     expect(targets.map((t) => t.route.path)).to.deep.equal(posts.map((r) => r.path));
-    expect(targets.length).to.equal(63);
+    expect(targets.length).to.equal(68);
     expect(targets.filter((t) => !forms.has(t)).map((t) => t.route.path)).to.deep.equal([]);
   });
 

@@ -67,7 +67,7 @@ async function userIdOf(t: TestApp, login: string): Promise<string> {
 async function restore(t: TestApp, login: string): Promise<void> {
   const id = await userIdOf(t, login);
   await t.ctx.repositories.users.setPassword(id, await hashPassword(PASSWORD), false, t.clock.now().toISOString());
-  await t.ctx.repositories.users.setActive(id, true, t.clock.now().toISOString());
+  await t.ctx.repositories.users.reactivate(id, t.clock.now().toISOString());
   // Fuzzed logins with wrong passwords count against the address: start the count again.
   await t.ctx.database.db.deleteFrom('login_throttle').execute();
 }
