@@ -37,10 +37,17 @@ export function readPlaytestState(scenario: Scenario, posted: string): CallState
   } catch {
     return null;
   }
-  const parsed = stateShape.safeParse(json);
-  if (!parsed.success) return null;
-  const state = parsed.data as unknown as CallState;
-  return stateFitsScenario(scenario, state) ? state : null;
+  if (!isCallState(json)) return null;
+  return stateFitsScenario(scenario, json) ? json : null;
+}
+
+/**
+ * The shape check of a posted state: every field the engine reads to go on is checked here;
+ * the transcript's own entries are the engine's output, given back as they came, and
+ * stateFitsScenario then checks the state against the draft's scenario.
+ */
+function isCallState(value: unknown): value is CallState {
+  return stateShape.safeParse(value).success;
 }
 
 export type PlaytestInput =

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import type { Font } from 'fontkit';
 import { printedNumber, type CertificateSnapshot } from '../snapshot.ts';
 import { certificateWording, type CertificateWording } from './certificate-wording.ts';
 import { drawQrCode } from './qr-code.ts';
@@ -232,10 +233,15 @@ function footer(doc: PDFKit.PDFDocument, words: CertificateWording, preview: boo
  * is most of a render's cost; pdfkit accepts a parsed fontkit font in place of a file and still
  * makes a subset per document.
  */
-let fontCache: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
-function loadedFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
+let fontCache: Promise<{ regular: Font; bold: Font }> | null = null;
+function loadedFonts(): Promise<{ regular: Font; bold: Font }> {
   fontCache ??= import('fontkit').then((fontkit) => {
-    const open = (file: string) => fontkit.create(fs.readFileSync(file)) as unknown as Buffer;
+    // A font file holds one font (not a collection): the parsed font is that font.
+    const open = (file: string): Font => {
+      const font = fontkit.create(fs.readFileSync(file));
+      if (!('glyphForCodePoint' in font)) throw new Error(`${file} is a font collection, not one font`);
+      return font;
+    };
     return { regular: open(FONT_REGULAR), bold: open(FONT_BOLD) };
   });
   return fontCache;
