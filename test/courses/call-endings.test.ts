@@ -41,7 +41,7 @@ const CALLS: Record<string, CallFacts> = {
   'erreur-facturation': { endings: ['raccroche', 'resolu', 'transfert'], nodes: 28, weakAt: ['analyse', 'correction', 'decouverte', 'ecoute'], identity: [{ node: 'verif', lines: [0] }] },
   'support-technique-box': { endings: ['raccroche', 'resolu', 'transfert-premature'], nodes: 21, weakAt: [], identity: [{ node: 'identification', lines: [0] }] },
   'enquete-satisfaction': { endings: ['enquete-complete', 'raccroche', 'rappel-programme'], nodes: 20, weakAt: ['presentation'] },
-  'prise-rendez-vous-entretien': { endings: ['raccroche', 'rdv-pris'], nodes: 20, weakAt: ['garantie', 'presentation', 'proposition'] },
+  'prise-rendez-vous-entretien': { endings: ['raccroche', 'rdv-pris'], nodes: 22, weakAt: ['garantie', 'presentation', 'proposition'] },
   'vente-additionnelle': { endings: ['raccroche', 'rappel-convenu', 'sans-suite'], nodes: 19, weakAt: ['argument', 'presentation'] },
   'suivi-dossier-bloque': { endings: ['raccroche', 'resolu'], nodes: 25, weakAt: ['conclusion', 'diagnostic', 'identification'], identity: [{ node: 'identification', lines: [0] }] },
   'escalade-degat-des-eaux': { endings: ['fin-promesse', 'raccroche', 'rappel', 'transfert-froid', 'transfert-reussi'], nodes: 22, weakAt: ['annonce', 'promesse'], identity: [{ node: 'identification', lines: [0] }] },
