@@ -55,7 +55,7 @@ const CALLS: Record<string, CallFacts> = {
   'conversation-chat': { endings: ['ferme', 'fin'], nodes: 16, weakAt: ['carte', 'sms'], identity: [{ node: 'identification', lines: [0] }] },
   'entretien-telephonique': { endings: ['fin', 'fin-rate'], nodes: 18, weakAt: ['reponse-exemple'] },
   'message-repondeur': { endings: ['fin', 'fin-plainte', 'sans-message'], nodes: 20, weakAt: ['explication'], identity: [{ node: 'identification', lines: [1] }] },
-  'debiteur-en-difficulte': { endings: ['fin', 'fin-fausse'], nodes: 16, weakAt: ['ecoute', 'recap'], identity: [{ node: 'identification', lines: [1] }] },
+  'debiteur-en-difficulte': { endings: ['fin', 'fin-annulee', 'fin-fausse'], nodes: 19, weakAt: ['ecoute', 'recap'], identity: [{ node: 'identification', lines: [1] }] },
   'dette-contestee': { endings: ['fin', 'fin-renvoi', 'raccroche'], nodes: 16, weakAt: ['adresse', 'rattrapage'], identity: [{ node: 'verification', lines: [2] }] },
   'relance-impaye': { endings: ['fin', 'fin-seche', 'raccroche', 'sans-date'], nodes: 17, weakAt: ['proposition', 'rattrapage'], identity: [{ node: 'verification', lines: [1] }] },
   'courriel-sans-reponse': { endings: ['raccroche', 'resolu'], nodes: 20, weakAt: ['conclusion'], identity: [{ node: 'identification', lines: [0] }] },
