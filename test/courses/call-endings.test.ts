@@ -66,7 +66,7 @@ const CALLS: Record<string, CallFacts> = {
     identity: [{ node: 'identification', lines: [0, 2] }], noAccountEndings: ['fin-signalee'],
   },
   'cliente-en-detresse': { endings: ['fin', 'fin-non-signalee', 'raccroche'], nodes: 25, weakAt: ['coupure', 'ecouter', 'rattrapage-signal', 'signal'], identity: [{ node: 'identification', lines: [1] }] },
-  'refus-enregistrement': { endings: ['fin', 'fin-erreur', 'raccroche', 'raccroche-enregistrement'], nodes: 24, weakAt: ['date', 'expliquer', 'expliquer-franchise', 'remboursement'], identity: [{ node: 'identification', lines: [1] }] },
+  'refus-enregistrement': { endings: ['fin', 'fin-erreur', 'raccroche', 'raccroche-enregistrement', 'raccroche-mensonge'], nodes: 27, weakAt: ['date', 'expliquer', 'expliquer-franchise', 'remboursement'], identity: [{ node: 'identification', lines: [1] }] },
 };
 
 /** An inbound call that opens no account: a job interview, where the caller is a recruiter. */
