@@ -53,7 +53,7 @@ const CALLS: Record<string, CallFacts> = {
   'prospection-avec-accord': { endings: ['fin-envoi', 'fin-litige', 'fin-retrait', 'raccroche'], nodes: 20, weakAt: ['decouverte', 'origine', 'recap'] },
   'resiliation-engagement': { endings: ['fin', 'fin-erreur', 'raccroche', 'transfert'], nodes: 25, weakAt: ['ecoute', 'frais', 'geste'], identity: [{ node: 'identification', lines: [1] }] },
   'conversation-chat': { endings: ['ferme', 'fin'], nodes: 16, weakAt: ['carte', 'sms'], identity: [{ node: 'identification', lines: [0] }] },
-  'entretien-telephonique': { endings: ['fin', 'fin-mensonge', 'fin-non-retenu', 'fin-rate'], nodes: 26, weakAt: ['reponse-exemple'] },
+  'entretien-telephonique': { endings: ['fin', 'fin-mensonge', 'fin-non-retenu', 'fin-rate'], nodes: 28, weakAt: ['reponse-exemple'] },
   'message-repondeur': { endings: ['fin', 'fin-plainte', 'sans-message'], nodes: 20, weakAt: ['explication'], identity: [{ node: 'identification', lines: [1] }] },
   'debiteur-en-difficulte': { endings: ['fin', 'fin-annulee', 'fin-fausse'], nodes: 19, weakAt: ['ecoute', 'recap'], identity: [{ node: 'identification', lines: [1] }] },
   'dette-contestee': { endings: ['fin', 'fin-renvoi', 'raccroche'], nodes: 16, weakAt: ['adresse', 'rattrapage'], identity: [{ node: 'verification', lines: [2] }] },
