@@ -41,7 +41,7 @@ const CALLS: Record<string, CallFacts> = {
   'erreur-facturation': { endings: ['raccroche', 'resolu', 'transfert'], nodes: 28, weakAt: ['analyse', 'correction', 'decouverte', 'ecoute'], identity: [{ node: 'verif', lines: [0] }] },
   'support-technique-box': { endings: ['raccroche', 'resolu', 'transfert-premature'], nodes: 21, weakAt: [], identity: [{ node: 'identification', lines: [0] }] },
   'enquete-satisfaction': { endings: ['enquete-complete', 'raccroche', 'rappel-programme'], nodes: 20, weakAt: ['presentation'] },
-  'prise-rendez-vous-entretien': { endings: ['raccroche', 'rdv-pris'], nodes: 20, weakAt: ['garantie', 'presentation', 'proposition'] },
+  'prise-rendez-vous-entretien': { endings: ['raccroche', 'rdv-pris'], nodes: 22, weakAt: ['garantie', 'presentation', 'proposition'] },
   'vente-additionnelle': { endings: ['raccroche', 'rappel-convenu', 'sans-suite'], nodes: 19, weakAt: ['argument', 'presentation'] },
   'suivi-dossier-bloque': { endings: ['raccroche', 'resolu'], nodes: 25, weakAt: ['conclusion', 'diagnostic', 'identification'], identity: [{ node: 'identification', lines: [0] }] },
   'escalade-degat-des-eaux': { endings: ['fin-promesse', 'raccroche', 'rappel', 'transfert-froid', 'transfert-reussi'], nodes: 22, weakAt: ['annonce', 'promesse'], identity: [{ node: 'identification', lines: [0] }] },
@@ -53,9 +53,9 @@ const CALLS: Record<string, CallFacts> = {
   'prospection-avec-accord': { endings: ['fin-envoi', 'fin-litige', 'fin-retrait', 'raccroche'], nodes: 20, weakAt: ['decouverte', 'origine', 'recap'] },
   'resiliation-engagement': { endings: ['fin', 'fin-erreur', 'raccroche', 'transfert'], nodes: 25, weakAt: ['ecoute', 'frais', 'geste'], identity: [{ node: 'identification', lines: [1] }] },
   'conversation-chat': { endings: ['ferme', 'fin'], nodes: 16, weakAt: ['carte', 'sms'], identity: [{ node: 'identification', lines: [0] }] },
-  'entretien-telephonique': { endings: ['fin', 'fin-rate'], nodes: 18, weakAt: ['reponse-exemple'] },
+  'entretien-telephonique': { endings: ['fin', 'fin-mensonge', 'fin-non-retenu', 'fin-rate'], nodes: 28, weakAt: ['reponse-exemple'] },
   'message-repondeur': { endings: ['fin', 'fin-plainte', 'sans-message'], nodes: 20, weakAt: ['explication'], identity: [{ node: 'identification', lines: [1] }] },
-  'debiteur-en-difficulte': { endings: ['fin', 'fin-fausse'], nodes: 16, weakAt: ['ecoute', 'recap'], identity: [{ node: 'identification', lines: [1] }] },
+  'debiteur-en-difficulte': { endings: ['fin', 'fin-annulee', 'fin-fausse'], nodes: 19, weakAt: ['ecoute', 'recap'], identity: [{ node: 'identification', lines: [1] }] },
   'dette-contestee': { endings: ['fin', 'fin-renvoi', 'raccroche'], nodes: 16, weakAt: ['adresse', 'rattrapage'], identity: [{ node: 'verification', lines: [2] }] },
   'relance-impaye': { endings: ['fin', 'fin-seche', 'raccroche', 'sans-date'], nodes: 17, weakAt: ['proposition', 'rattrapage'], identity: [{ node: 'verification', lines: [1] }] },
   'courriel-sans-reponse': { endings: ['raccroche', 'resolu'], nodes: 20, weakAt: ['conclusion'], identity: [{ node: 'identification', lines: [0] }] },
@@ -66,7 +66,7 @@ const CALLS: Record<string, CallFacts> = {
     identity: [{ node: 'identification', lines: [0, 2] }], noAccountEndings: ['fin-signalee'],
   },
   'cliente-en-detresse': { endings: ['fin', 'fin-non-signalee', 'raccroche'], nodes: 25, weakAt: ['coupure', 'ecouter', 'rattrapage-signal', 'signal'], identity: [{ node: 'identification', lines: [1] }] },
-  'refus-enregistrement': { endings: ['fin', 'fin-erreur', 'raccroche', 'raccroche-enregistrement'], nodes: 24, weakAt: ['date', 'expliquer', 'expliquer-franchise', 'remboursement'], identity: [{ node: 'identification', lines: [1] }] },
+  'refus-enregistrement': { endings: ['fin', 'fin-erreur', 'raccroche', 'raccroche-enregistrement', 'raccroche-mensonge'], nodes: 27, weakAt: ['date', 'expliquer', 'expliquer-franchise', 'remboursement'], identity: [{ node: 'identification', lines: [1] }] },
 };
 
 /** An inbound call that opens no account: a job interview, where the caller is a recruiter. */
