@@ -112,12 +112,12 @@ describe('authoring: drafts, editing, validation, publish (HTTP)', () => {
     await addItem(f, 'mon-module', 'quiz', 'quiz', 'Quiz');
     const files = async () => (await f.t.ctx.database.db.selectFrom('authoring_drafts').select('files_json').executeTakeFirstOrThrow()).files_json;
     const before = await files();
-    const bad = await f.trainer.post('/trainer/authoring/mon-module/quiz/question').type('form').send({ _csrf: f.csrf, path: 'quiz.yaml', questionId: 'q2', prompt: '' });
+    const bad = await f.trainer.post('/trainer/authoring/mon-module/quiz/question').type('form').send({ _csrf: f.csrf, path: 'quiz.yaml', questionType: 'single_choice', questionId: 'q2', prompt: '' });
     expect(bad.status).to.equal(400);
     expect(cheerio.load(bad.text)('#f-prompt-error').length).to.equal(1);
     expect(await files()).to.equal(before);
     const ok = await f.trainer.post('/trainer/authoring/mon-module/quiz/question').type('form').send({
-      _csrf: f.csrf, path: 'quiz.yaml', questionId: 'q2', prompt: 'Que dit-on en premier ?', rightText: 'Bonjour', rightFeedback: 'On salue.', wrongText: 'Allô', wrongFeedback: 'Trop sec.',
+      _csrf: f.csrf, path: 'quiz.yaml', questionType: 'single_choice', questionId: 'q2', prompt: 'Que dit-on en premier ?', lines: '+ Bonjour | On salue.\nAllô | Trop sec.',
     });
     expect(ok.status).to.equal(303);
     await f.trainer.post('/trainer/authoring/mon-module/publish').type('form').send({ _csrf: f.csrf });

@@ -63,7 +63,7 @@ describe('restart of the real server: the import of courses/ never undoes a brow
     const csrf = String((await trainer.get('/trainer/authoring')).$('input[name=_csrf]').first().val());
     expect((await trainer.post(`/trainer/authoring/${MODULE}/draft`, { _csrf: csrf })).status).to.equal(303);
     expect((await trainer.post(`/trainer/authoring/${MODULE}/file`, { _csrf: csrf, path: LESSON, content: EDITED_LESSON })).status).to.equal(303);
-    const question = { _csrf: csrf, path: 'quiz.yaml', questionId: 'q-ajoutee', prompt: 'Que faites-vous si le client crie ?', rightText: 'Je reformule calmement', rightFeedback: 'Oui.', wrongText: 'Je raccroche', wrongFeedback: 'Non.' };
+    const question = { _csrf: csrf, path: 'quiz.yaml', questionId: 'q-ajoutee', prompt: 'Que faites-vous si le client crie ?', questionType: 'single_choice', lines: '+ Je reformule calmement | Oui.\nJe raccroche | Non.' };
     expect((await trainer.post(`/trainer/authoring/${MODULE}/quiz/question`, question)).status).to.equal(303);
     const published = await trainer.post(`/trainer/authoring/${MODULE}/publish`, { _csrf: csrf });
     expect(published.location).to.equal(`/trainer/authoring/${MODULE}/history?published=2`);

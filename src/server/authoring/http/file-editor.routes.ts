@@ -6,7 +6,7 @@ import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { MODULE_FILE } from '../../courses/format/parse-module-folder.ts';
 import { readItems } from '../module-yaml.ts';
 import { previewLesson } from '../lesson-preview.ts';
-import { appendQuestion } from '../quiz-question.ts';
+import { appendQuestion, QUESTION_FORM_TYPES, questionFromForm } from '../quiz-question.ts';
 import { z } from 'zod';
 import { parseForm } from '../../http/form.ts';
 import { AUTHORS, authoringOf, base, field, moduleIdOf, userOf } from './authoring-area.ts';
@@ -26,7 +26,13 @@ function fileKind(filePath: string, itemType: string | undefined): 'module' | 'l
 export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
   const authoring = authoringOf(ctx);
 
-  const render = async (res: Response, moduleId: string, filePath: string, extra: { content?: string; preview?: boolean; saved?: boolean; errors?: Record<string, string> } = {}, status = 200) => {
+  const render = async (
+    res: Response,
+    moduleId: string,
+    filePath: string,
+    extra: { content?: string; preview?: boolean; saved?: boolean; errors?: Record<string, string>; question?: Record<string, string> } = {},
+    status = 200,
+  ) => {
     const draft = await authoring.draft(moduleId);
     const stored = draft.files.get(filePath);
     if (stored === undefined && extra.content === undefined) throw new NotFoundError();
@@ -51,9 +57,15 @@ export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
       saved: extra.saved,
       errors: extra.errors,
       hasErrors: Boolean(extra.errors),
+      question: extra.question ?? { questionType: 'single_choice' },
+      questionTypes: QUESTION_FORM_TYPES.map((type) => ({ type, selected: type === (extra.question?.questionType ?? 'single_choice') })),
       scripts: kind === 'lesson' ? ['/static/js/authoring.js'] : [],
     });
   };
+
+  /** The add-question form's values as posted, as text only, to show them again. */
+  const questionValues = (body: unknown): Record<string, string> =>
+    Object.fromEntries(['questionType', 'questionId', 'prompt', 'lines', 'answer', 'feedbackCorrect', 'feedbackIncorrect', 'competencies'].map((name) => [name, field(body, name)]));
 
   const pathOf = (source: unknown): string => {
     const p = field(source, 'path');
@@ -89,14 +101,17 @@ export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
   };
 
   const line = z.string().trim().min(1, 'errors.required').max(1000, 'errors.tooLong');
+  const optional = (max: number) => z.string().max(max, 'errors.tooLong').optional().default('');
   const questionSchema = z.object({
     path: z.string(),
+    questionType: z.enum(QUESTION_FORM_TYPES, { message: 'errors.required' }),
     questionId: z.string().trim().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'authoring.errors.slug'),
     prompt: line,
-    rightText: line,
-    rightFeedback: line,
-    wrongText: line,
-    wrongFeedback: line,
+    lines: optional(8000),
+    answer: z.enum(['vrai', 'faux', '']).optional().default(''),
+    feedbackCorrect: optional(1000),
+    feedbackIncorrect: optional(1000),
+    competencies: optional(200),
   });
 
   /** The structured "add a question" form of the quiz editor: appends to the YAML, then validates as usual. */
@@ -107,10 +122,14 @@ export function fileEditorRoutes(ctx: AppContext): RouteSpec[] {
     const current = draft.files.get(filePath)?.toString('utf8');
     if (current === undefined) throw new NotFoundError();
     const form = parseForm(questionSchema, req.body);
-    if (!form.ok) return render(res, moduleId, filePath, { errors: form.errors }, 400);
+    // What was typed comes back in the form, whatever is wrong with it.
+    const question = questionValues(req.body);
+    if (!form.ok) return render(res, moduleId, filePath, { errors: form.errors, question }, 400);
     const v = form.values;
-    const next = appendQuestion(current, { id: v.questionId, prompt: v.prompt, right: { text: v.rightText, feedback: v.rightFeedback }, wrong: [{ text: v.wrongText, feedback: v.wrongFeedback }] });
-    if (next === null) return render(res, moduleId, filePath, { errors: { questionId: 'authoring.quiz.notAQuiz' } }, 400);
+    const built = questionFromForm({ type: v.questionType, id: v.questionId, prompt: v.prompt, lines: v.lines, answer: v.answer, feedbackCorrect: v.feedbackCorrect, feedbackIncorrect: v.feedbackIncorrect, competencies: v.competencies });
+    if (!built.ok) return render(res, moduleId, filePath, { errors: { [built.problem.field]: `authoring.quiz.errors.${built.problem.key}` }, question }, 400);
+    const next = appendQuestion(current, built.question);
+    if (next === null) return render(res, moduleId, filePath, { errors: { questionId: 'authoring.quiz.notAQuiz' }, question }, 400);
     await authoring.saveFile(moduleId, filePath, next, userOf(req));
     res.redirect(303, `${base(moduleId)}/file?path=${encodeURIComponent(filePath)}&saved=1`);
   };
